@@ -1,0 +1,3 @@
+using Ashyq.Cli;
+
+return await AshyqCommand.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,249 @@
+using System.Text.Json.Serialization;
+using Ashyq.Core.Results;
+
+namespace Ashyq.Core.Elections;
+
+/// <summary>
+/// An election's rules as data, read from a definition file (<c>definitions/*.json</c>). Every number of the law
+/// that the code uses comes from here; load it with <see cref="ElectionDefinitionLoader"/>, which refuses a
+/// malformed or inconsistent file with every error named.
+/// </summary>
+public sealed record ElectionDefinition
+{
+    public required string Id { get; init; }
+
+    public required string Country { get; init; }
+
+    public required string Office { get; init; }
+
+    public required LocalizedText Name { get; init; }
+
+    public required LawReference Law { get; init; }
+
+    public required string TimeZone { get; init; }
+
+    public required ElectionCalendar Calendar { get; init; }
+
+    public required Electorate Electorate { get; init; }
+
+    public required IReadOnlyList<LevelDefinition> Levels { get; init; }
+
+    public required CompositionRules Composition { get; init; }
+
+    public required SessionRules Sessions { get; init; }
+
+    public required CandidateRules Candidates { get; init; }
+
+    public required ComplaintRules Complaints { get; init; }
+
+    public required ProtocolDefinition Protocol { get; init; }
+
+    public required ResultRules Result { get; init; }
+
+    public required WorldProfile World { get; init; }
+
+    /// <summary>The precinct protocol form compiled from <see cref="Protocol"/> and the registered candidates.</summary>
+    [JsonIgnore]
+    public ProtocolForm ProtocolForm { get; internal set; } = null!;
+
+    /// <summary>The top level (the central commission).</summary>
+    [JsonIgnore]
+    public LevelDefinition TopLevel => Levels[0];
+
+    /// <summary>The lowest level: the commissions that count votes and write the results protocol.</summary>
+    [JsonIgnore]
+    public LevelDefinition PrecinctLevel => Levels[^1];
+
+    public LevelDefinition Level(string code) =>
+        Levels.FirstOrDefault(l => l.Code == code) ?? throw new KeyNotFoundException($"No level \"{code}\" in {Id}.");
+
+    /// <summary>The number of commissions of the whole hierarchy, every level counted.</summary>
+    [JsonIgnore]
+    public int CommissionCount => Levels.Sum(l => l.Count);
+}
+
+public sealed record LawReference(LocalizedText Title, string Reference);
+
+public sealed record ElectionCalendar
+{
+    public required DateOnly Called { get; init; }
+
+    public required DateOnly NominationOpens { get; init; }
+
+    public required DateOnly NominationCloses { get; init; }
+
+    public required DateOnly RegistrationCloses { get; init; }
+
+    public required DateOnly VotingDay { get; init; }
+
+    public required TimeOnly PollsOpen { get; init; }
+
+    public required TimeOnly PollsClose { get; init; }
+
+    public required DateOnly FinalResultsBy { get; init; }
+}
+
+/// <summary>The size of the electorate at the dates the law reads it.</summary>
+public sealed record Electorate
+{
+    /// <summary>Voters on the day nomination opens: the base of the signature threshold.</summary>
+    public required long AtNominationOpening { get; init; }
+
+    public required long OnVotingDay { get; init; }
+
+    public required int MinimumVoterAge { get; init; }
+}
+
+public sealed record LevelDefinition
+{
+    public required string Code { get; init; }
+
+    public required LocalizedText Name { get; init; }
+
+    /// <summary>The name of one commission, with <c>{number}</c> and <c>{unit}</c> placeholders.</summary>
+    public required LocalizedText CommissionName { get; init; }
+
+    public string? Parent { get; init; }
+
+    public required int Count { get; init; }
+
+    /// <summary>How codes of this level's commissions are written: a prefix and the number of digits.</summary>
+    public required string CodePrefix { get; init; }
+
+    public required int CodeDigits { get; init; }
+
+    public required int CommissionSize { get; init; }
+
+    public required int TermYears { get; init; }
+
+    public required Appointment Appointment { get; init; }
+
+    public required RepresentativeRules Representatives { get; init; }
+
+    public SpecialCommissions? Special { get; init; }
+
+    public string CodeOf(int number) => CodeDigits == 0 ? CodePrefix : CodePrefix + number.ToString("D" + CodeDigits, System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed record Appointment(IReadOnlyList<AppointingBody> Bodies);
+
+/// <summary>A body that appoints seats: the President, a chamber of Parliament, a maslikhat.</summary>
+public sealed record AppointingBody(string Body, LocalizedText Name, int Seats, bool AppointsChair, string? OnNominationsBy);
+
+public sealed record RepresentativeRules(bool PartyOrCandidateRepresentativesAdmitted, int ConsultativeMembersPerUnrepresentedParty);
+
+/// <summary>Special polling stations (hospitals, military units, abroad …) and when their lists close.</summary>
+public sealed record SpecialCommissions(int Count, IReadOnlyList<string> Kinds, int ListsFinalizedDaysBeforeVoting);
+
+/// <summary>The readings of "no persons from one organization": each is evaluated, one is the one applied.</summary>
+public sealed record CompositionRules(IReadOnlyList<CompositionRule> Rules, string Applied);
+
+public sealed record CompositionRule(string Code, string Kind, string Reading, LocalizedText Description);
+
+public sealed record SessionRules
+{
+    /// <summary>Members present needed to sit, as a share of the total membership.</summary>
+    public required Fraction Quorum { get; init; }
+
+    public required string QuorumOf { get; init; }
+
+    /// <summary>A decision needs more than this share of votes for.</summary>
+    public required Fraction Majority { get; init; }
+
+    public required string MajorityOf { get; init; }
+
+    public required bool DissentingOpinionsAttached { get; init; }
+
+    public required int NoticeHours { get; init; }
+}
+
+public sealed record CandidateRules
+{
+    public required IReadOnlyList<string> NominatedBy { get; init; }
+
+    public required Eligibility Eligibility { get; init; }
+
+    public required int EligibilityDecisionDays { get; init; }
+
+    public required SignatureRules Signatures { get; init; }
+
+    public required DepositRules Deposit { get; init; }
+
+    public required DeclarationRules Declarations { get; init; }
+
+    public required ProxyRules Proxies { get; init; }
+
+    /// <summary>The registered candidates, in ballot order; each also names its line in the results protocol.</summary>
+    public required IReadOnlyList<RegisteredCandidate> Registered { get; init; }
+}
+
+public sealed record Eligibility(bool CitizenByBirth, int MinimumAge, string AgeOn, int ResidenceYears, bool StateLanguageTest, bool NoUnexpungedCriminalRecord);
+
+public sealed record SignatureRules
+{
+    public required decimal ShareOfVoters { get; init; }
+
+    public required string VotersCountedOn { get; init; }
+
+    public required int CollectionDays { get; init; }
+
+    public required TerritorialCoverage TerritorialCoverage { get; init; }
+
+    /// <summary>The number of valid signatures needed: the share of the electorate counted on the given day, rounded up.</summary>
+    public long Threshold(Electorate electorate) =>
+        (long)Math.Ceiling(ShareOfVoters * (VotersCountedOn == "votingDay" ? electorate.OnVotingDay : electorate.AtNominationOpening));
+}
+
+public sealed record TerritorialCoverage(string Level, Fraction MinimumShare);
+
+public sealed record DepositRules
+{
+    public required int MinimumWageMultiple { get; init; }
+
+    public required decimal MinimumMonthlyWage { get; init; }
+
+    public required string Currency { get; init; }
+
+    public required DepositRefund Refund { get; init; }
+
+    public decimal Amount => MinimumWageMultiple * MinimumMonthlyWage;
+}
+
+public sealed record DepositRefund(bool ToElected, decimal MinimumVoteShare, bool OnDeath);
+
+public sealed record DeclarationRules(bool Nominee, bool Spouse);
+
+public sealed record ProxyRules(int MaxPerCandidatePerPrecinct);
+
+public sealed record RegisteredCandidate(string Code, LocalizedText Name, string NominatedBy);
+
+public sealed record ComplaintRules(int DeadlineDays, IReadOnlyList<DirectToSupremeCourt> DirectToSupremeCourt);
+
+/// <summary>A kind of complaint that goes straight to the Supreme Court, with no appeal.</summary>
+public sealed record DirectToSupremeCourt(string Code, LocalizedText Description, bool Appealable);
+
+public sealed record ProtocolDefinition(
+    IReadOnlyList<ProtocolLineDefinition> Lines,
+    string CandidateGroup,
+    IReadOnlyList<RelationDefinition> Relations);
+
+public sealed record ProtocolLineDefinition(string Code, LocalizedText Label);
+
+/// <summary>A control relation: an <c>error</c> blocks signing; a <c>warning</c> must be acknowledged with a reason.</summary>
+public sealed record RelationDefinition(string Code, string Severity, string Expression, LocalizedText Message);
+
+public sealed record ResultRules
+{
+    /// <summary>The protocol line that counts the voters who took part: the winner rule's denominator.</summary>
+    public required string ParticipantsLine { get; init; }
+
+    public required string EligibleVotersLine { get; init; }
+
+    /// <summary>The winner needs more than this share of the voters who took part.</summary>
+    public required Fraction WinnerMoreThan { get; init; }
+
+    public required int RunoffCandidates { get; init; }
+
+    /// <summary>A minimum turnout for the election to be valid, or null where the law has none.</summary>
+    public Fraction? TurnoutThreshold { get; init; }
+}

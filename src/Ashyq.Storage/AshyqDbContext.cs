@@ -1,0 +1,96 @@
+using System.Text;
+using Ashyq.Storage.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ashyq.Storage;
+
+/// <summary>
+/// The one model of the store. Each provider has its own subclass so that each keeps its own migrations
+/// (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>); tables and columns are snake_case on both, so the bulk
+/// paths can name them.
+/// </summary>
+public abstract class AshyqDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ElectionRow> Elections => Set<ElectionRow>();
+
+    public DbSet<CommissionRow> Commissions => Set<CommissionRow>();
+
+    public DbSet<MemberRow> Members => Set<MemberRow>();
+
+    public DbSet<NomineeRow> Nominees => Set<NomineeRow>();
+
+    public DbSet<VoterRow> Voters => Set<VoterRow>();
+
+    public abstract StoreKind Kind { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ElectionRow>(e =>
+        {
+            e.ToTable("elections");
+            e.HasIndex(x => x.DefinitionId);
+            e.HasMany(x => x.Commissions).WithOne().HasForeignKey(c => c.ElectionId);
+        });
+        modelBuilder.Entity<CommissionRow>(e =>
+        {
+            e.ToTable("commissions");
+            e.HasIndex(x => new { x.ElectionId, x.Code }).IsUnique();
+            e.HasIndex(x => new { x.ElectionId, x.Level });
+            e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.CommissionId);
+        });
+        modelBuilder.Entity<MemberRow>(e => e.ToTable("members"));
+        modelBuilder.Entity<NomineeRow>(e =>
+        {
+            e.ToTable("nominees");
+            e.HasOne<ElectionRow>().WithMany().HasForeignKey(x => x.ElectionId);
+        });
+        modelBuilder.Entity<VoterRow>(e =>
+        {
+            e.ToTable("voters");
+            e.HasIndex(x => x.Iin).IsUnique().HasDatabaseName("ux_voters_iin");
+            e.HasIndex(x => x.PrecinctId).HasDatabaseName("ix_voters_precinct_id");
+            e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.PrecinctId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                sb.Append('_');
+            }
+
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return sb.ToString();
+    }
+}
+
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class SqliteAshyqDbContext(DbContextOptions<SqliteAshyqDbContext> options) : AshyqDbContext(options)
+{
+    public override StoreKind Kind => StoreKind.Sqlite;
+}
+
+public sealed class PostgresAshyqDbContext(DbContextOptions<PostgresAshyqDbContext> options) : AshyqDbContext(options)
+{
+    public override StoreKind Kind => StoreKind.Postgres;
+}

@@ -1,0 +1,121 @@
+using System.Data;
+using Ashyq.Core.Register;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ashyq.Storage.Bulk;
+
+/// <summary>
+/// Writes voters by the provider's bulk path, inside the context's current transaction: binary COPY on
+/// PostgreSQL, one prepared INSERT re-bound per row on SQLite. EF change tracking is not used: at 9 million rows
+/// it would cost gigabytes.
+/// </summary>
+public static class VoterBulkWriter
+{
+    public static async Task<long> WriteAsync(
+        AshyqDbContext db,
+        IEnumerable<Voter> voters,
+        IReadOnlyDictionary<string, int> precinctIds,
+        Action<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Voters are written inside a transaction: begin one on the context first.");
+        return db.Kind == StoreKind.Postgres
+            ? await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), voters, precinctIds, progress, cancellationToken)
+            : Insert((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction, voters, precinctIds, progress, cancellationToken);
+    }
+
+    private static long Insert(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IEnumerable<Voter> voters,
+        IReadOnlyDictionary<string, int> precinctIds,
+        Action<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.Transaction = transaction;
+            pragma.CommandText = "PRAGMA cache_size = -262144;"; // 256 MiB of page cache for the unique IIN index
+            pragma.ExecuteNonQuery();
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO voters (iin, surname, given_name, patronymic, birth_date, gender, precinct_id, address) "
+            + "VALUES ($iin, $surname, $given, $patronymic, $birth, $gender, $precinct, $address)";
+        var iin = insert.Parameters.Add("$iin", SqliteType.Integer);
+        var surname = insert.Parameters.Add("$surname", SqliteType.Text);
+        var given = insert.Parameters.Add("$given", SqliteType.Text);
+        var patronymic = insert.Parameters.Add("$patronymic", SqliteType.Text);
+        var birth = insert.Parameters.Add("$birth", SqliteType.Text);
+        var gender = insert.Parameters.Add("$gender", SqliteType.Integer);
+        var precinct = insert.Parameters.Add("$precinct", SqliteType.Integer);
+        var address = insert.Parameters.Add("$address", SqliteType.Text);
+        insert.Prepare();
+
+        long written = 0;
+        foreach (var voter in voters)
+        {
+            iin.Value = voter.Iin.Value;
+            surname.Value = voter.Surname;
+            given.Value = voter.GivenName;
+            patronymic.Value = voter.Patronymic;
+            birth.Value = voter.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            gender.Value = (int)voter.Gender;
+            precinct.Value = precinctIds[voter.PrecinctCode];
+            address.Value = voter.Address;
+            insert.ExecuteNonQuery();
+            if (++written % 50_000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Invoke(written);
+            }
+        }
+
+        progress?.Invoke(written);
+        return written;
+    }
+
+    private static async Task<long> CopyAsync(
+        NpgsqlConnection connection,
+        IEnumerable<Voter> voters,
+        IReadOnlyDictionary<string, int> precinctIds,
+        Action<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        if (connection.State != ConnectionState.Open)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY voters (iin, surname, given_name, patronymic, birth_date, gender, precinct_id, address) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        long written = 0;
+        foreach (var voter in voters)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(voter.Iin.Value, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(voter.Surname, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(voter.GivenName, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(voter.Patronymic, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(voter.BirthDate, NpgsqlDbType.Date, cancellationToken);
+            await importer.WriteAsync((int)voter.Gender, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(precinctIds[voter.PrecinctCode], NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(voter.Address, NpgsqlDbType.Text, cancellationToken);
+            if (++written % 50_000 == 0)
+            {
+                progress?.Invoke(written);
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+        progress?.Invoke(written);
+        return written;
+    }
+}
