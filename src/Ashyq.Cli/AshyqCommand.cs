@@ -139,6 +139,18 @@ public static class AshyqCommand
             await error.WriteLineAsync("Stopped.");
             return 130;
         }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("ASHYQ_DEBUG") != "1")
+        {
+            // Not the user's mistake, but still no stack trace on their terminal: the causes, one per line.
+            await error.WriteLineAsync("ashyq failed: " + e.Message);
+            for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+            {
+                await error.WriteLineAsync("  because: " + inner.Message);
+            }
+
+            await error.WriteLineAsync("Run again with ASHYQ_DEBUG=1 for the stack trace.");
+            return 1;
+        }
     }
 
     internal static (ElectionDefinition Definition, string Json) LoadDefinition(string path)

@@ -42,6 +42,11 @@ public sealed class Store
             }
 
             builder.IncludeErrorDetail = true;
+            if (!db.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase) && !db.Contains("CommandTimeout", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.CommandTimeout = 600; // index builds after a national bulk load take minutes, not seconds
+            }
+
             var display = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
             return new Store(StoreKind.Postgres, builder.ConnectionString, display);
         }

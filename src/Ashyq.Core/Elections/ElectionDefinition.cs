@@ -225,7 +225,11 @@ public sealed record DirectToSupremeCourt(string Code, LocalizedText Description
 public sealed record ProtocolDefinition(
     IReadOnlyList<ProtocolLineDefinition> Lines,
     string CandidateGroup,
-    IReadOnlyList<RelationDefinition> Relations);
+    IReadOnlyList<RelationDefinition> Relations,
+    SigningDefinition Signing);
+
+/// <summary>Who signs the precinct protocol: a minimum share of the members, and the chair or a stand-in.</summary>
+public sealed record SigningDefinition(Fraction MinimumShare, IReadOnlyList<string> ChairOrStandIn);
 
 public sealed record ProtocolLineDefinition(string Code, LocalizedText Label);
 
