@@ -21,6 +21,14 @@ public abstract class AshyqDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<VoterRow> Voters => Set<VoterRow>();
 
+    public DbSet<ProtocolVersionRow> ProtocolVersions => Set<ProtocolVersionRow>();
+
+    public DbSet<ProtocolViolationRow> ProtocolViolations => Set<ProtocolViolationRow>();
+
+    public DbSet<TallyTotalRow> TallyTotals => Set<TallyTotalRow>();
+
+    public DbSet<TallyProgressRow> TallyProgress => Set<TallyProgressRow>();
+
     public abstract StoreKind Kind { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -51,6 +59,34 @@ public abstract class AshyqDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(x => x.Iin).IsUnique().HasDatabaseName("ux_voters_iin");
             e.HasIndex(x => x.PrecinctId).HasDatabaseName("ix_voters_precinct_id");
             e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.PrecinctId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ProtocolVersionRow>(e =>
+        {
+            e.ToTable("protocol_versions");
+            e.HasIndex(x => new { x.PrecinctId, x.Number }).IsUnique().HasDatabaseName("ux_protocol_versions_precinct_number");
+            e.HasIndex(x => x.State);
+            e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.PrecinctId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<ProtocolViolationRow>(e =>
+        {
+            e.ToTable("protocol_violations");
+            e.HasIndex(x => x.VersionId);
+            e.HasIndex(x => x.RelationCode);
+            e.HasOne<ProtocolVersionRow>().WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<TallyTotalRow>(e =>
+        {
+            e.ToTable("tally_totals");
+            e.HasKey(x => new { x.CommissionId, x.Line });
+            e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.CommissionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<TallyProgressRow>(e =>
+        {
+            e.ToTable("tally_progress");
+            e.HasKey(x => x.CommissionId);
+            e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.CommissionId).OnDelete(DeleteBehavior.Restrict);
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -119,6 +119,7 @@ public sealed class WorldWriter(AshyqDbContext db, TimeProvider time)
 
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
             progress?.Invoke(new WriteProgress("members", world.Members.Count, world.Members.Count));
 
             var precinctIds = rows.Values.Where(r => r.Level == definition.PrecinctLevel.Code).ToDictionary(r => r.Code, r => r.Id);
@@ -130,6 +131,7 @@ public sealed class WorldWriter(AshyqDbContext db, TimeProvider time)
                 done => progress?.Invoke(new WriteProgress("voters", done, total)),
                 cancellationToken);
 
+            await ResultsService.CreateTalliesAsync(db, definition, election.Id, cancellationToken);
             await db.Elections.Where(e => e.Id == election.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Complete, true), cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,7 +1,20 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using Ashyq.Storage;
+using Ashyq.Web.Api;
 using Ashyq.Web.Components;
+using Ashyq.Web.Election;
+using Ashyq.Web.Health;
+using Ashyq.Web.Localization;
+using Ashyq.Web.Security;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace Ashyq.Web;
@@ -20,6 +33,7 @@ public static class AshyqWebHost
 {
     public static WebApplication Build(WebHostSettings settings, string[]? args = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args ?? [],
@@ -27,17 +41,50 @@ public static class AshyqWebHost
         });
         builder.WebHost.UseUrls(settings.Url);
         builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
-        builder.Services.AddSingleton(settings.Store);
-        builder.Services.AddSingleton(settings.Time);
-        builder.Services.AddScoped(sp => sp.GetRequiredService<Store>().CreateContext());
-        builder.Services.AddScoped<ElectionQueries>();
-        builder.Services.AddRazorComponents();
-        builder.Services.AddAntiforgery();
+
+        var services = builder.Services;
+        services.AddSingleton(settings.Store);
+        services.AddSingleton(settings.Time);
+        services.AddScoped(sp => sp.GetRequiredService<Store>().CreateContext());
+        services.AddScoped<ElectionQueries>();
+        services.AddSingleton<DefinitionCache>();
+        services.AddScoped<ElectionCatalog>();
+        // Kazakh and Russian text is written as UTF-8, not as numeric character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization(Languages.Options());
+        app.UseLanguageCookie();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRouting();
         app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapElectionApi();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapRazorComponents<App>();
         return app;
+    }
+
+    private static readonly JsonSerializerOptions HealthJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, HealthJson));
     }
 }

@@ -268,6 +268,138 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.ToTable("nominees", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Model.ProtocolVersionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<string>("AcceptedByCommission")
+                        .HasColumnType("text")
+                        .HasColumnName("accepted_by_commission");
+
+                    b.Property<string>("CorrectionDecision")
+                        .HasColumnType("text")
+                        .HasColumnName("correction_decision");
+
+                    b.Property<bool>("EnteredElsewhere")
+                        .HasColumnType("boolean")
+                        .HasColumnName("entered_elsewhere");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("snapshot");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Values")
+                        .HasColumnType("text")
+                        .HasColumnName("values");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("PrecinctId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_protocol_versions_precinct_number");
+
+                    b.ToTable("protocol_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.ProtocolViolationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("RelationCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("relation_code");
+
+                    b.Property<long>("VersionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelationCode");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("protocol_violations", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
+                {
+                    b.Property<int>("CommissionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commission_id");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer")
+                        .HasColumnName("accepted");
+
+                    b.Property<int>("Precincts")
+                        .HasColumnType("integer")
+                        .HasColumnName("precincts");
+
+                    b.HasKey("CommissionId");
+
+                    b.ToTable("tally_progress", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
+                {
+                    b.Property<int>("CommissionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commission_id");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.HasKey("CommissionId", "Line");
+
+                    b.ToTable("tally_totals", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.VoterRow", b =>
                 {
                     b.Property<long>("Id")
@@ -356,6 +488,42 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ElectionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.ProtocolVersionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.ProtocolViolationRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.ProtocolVersionRow", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

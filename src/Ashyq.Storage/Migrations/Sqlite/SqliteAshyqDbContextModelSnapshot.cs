@@ -255,6 +255,134 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.ToTable("nominees", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Model.ProtocolVersionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<string>("AcceptedByCommission")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by_commission");
+
+                    b.Property<string>("CorrectionDecision")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correction_decision");
+
+                    b.Property<bool>("EnteredElsewhere")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entered_elsewhere");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Values")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("values");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("PrecinctId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_protocol_versions_precinct_number");
+
+                    b.ToTable("protocol_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.ProtocolViolationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("RelationCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relation_code");
+
+                    b.Property<long>("VersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelationCode");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("protocol_violations", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
+                {
+                    b.Property<int>("CommissionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commission_id");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted");
+
+                    b.Property<int>("Precincts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("precincts");
+
+                    b.HasKey("CommissionId");
+
+                    b.ToTable("tally_progress", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
+                {
+                    b.Property<int>("CommissionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commission_id");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("CommissionId", "Line");
+
+                    b.ToTable("tally_totals", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.VoterRow", b =>
                 {
                     b.Property<long>("Id")
@@ -341,6 +469,42 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ElectionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.ProtocolVersionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.ProtocolViolationRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.ProtocolVersionRow", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Ashyq.Core.Elections;
+using Ashyq.Core.Results;
+using Ashyq.Storage.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ashyq.Storage;
+
+/// <summary>A commission's running totals as stored: line totals and how many of its precincts are in.</summary>
+public sealed record TallyView(string Commission, string Level, int Precincts, int Accepted, IReadOnlyDictionary<string, long> Totals)
+{
+    public bool IsComplete => Accepted == Precincts;
+}
+
+/// <summary>
+/// The results chain as the store keeps it: every step on a precinct protocol goes through here — the web, the
+/// API and <c>simulate-night</c> alike — in one transaction that loads the version, applies the step through
+/// <see cref="ProtocolVersion"/>, saves it, and, when the step is an acceptance, adds the difference it makes to
+/// the totals of every commission above the precinct.
+/// </summary>
+public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definition, TimeProvider time)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public ProtocolForm Form => definition.ProtocolForm;
+
+    /// <summary>The versions of a precinct's protocol, oldest first.</summary>
+    public async Task<IReadOnlyList<ProtocolVersion>> VersionsAsync(string precinct, CancellationToken ct = default)
+    {
+        var id = await PrecinctIdAsync(precinct, ct);
+        var rows = await db.ProtocolVersions.AsNoTracking().Where(v => v.PrecinctId == id).OrderBy(v => v.Number).ToListAsync(ct);
+        return [.. rows.Select(Restore)];
+    }
+
+    /// <summary>The latest version of a precinct's protocol, or a new empty version 1.</summary>
+    public async Task<ProtocolVersion> CurrentAsync(string precinct, CancellationToken ct = default)
+    {
+        var versions = await VersionsAsync(precinct, ct);
+        return versions.Count > 0 ? versions[^1] : new ProtocolVersion(Form, precinct, 1, null);
+    }
+
+    /// <summary>
+    /// Applies one step to the precinct's latest version and saves it. The step sees the current time. An
+    /// accepted version refuses every step: only <see cref="StartCorrectionAsync"/> opens a new one.
+    /// </summary>
+    public async Task<T> ActAsync<T>(string precinct, Func<ProtocolVersion, DateTimeOffset, T> step, CancellationToken ct = default)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var precinctId = await PrecinctIdAsync(precinct, ct);
+            var row = await db.ProtocolVersions.Where(v => v.PrecinctId == precinctId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+            var version = row is null ? new ProtocolVersion(Form, precinct, 1, null) : Restore(row);
+            if (version.State == ProtocolState.Accepted)
+            {
+                throw new AcceptedVersionIsImmutable(version.Number);
+            }
+
+            var result = step(version, time.GetUtcNow());
+            await SaveAsync(precinctId, row, version, ct);
+            if (version.State == ProtocolState.Accepted)
+            {
+                var previous = version.Number > 1
+                    ? await db.ProtocolVersions.AsNoTracking().Where(v => v.PrecinctId == precinctId && v.Number == version.Number - 1).Select(v => v.Values).FirstAsync(ct)
+                    : null;
+                await AddToTalliesAsync(precinctId, version.Values!, previous is null ? null : JsonSerializer.Deserialize<long[]>(previous), ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return result;
+        });
+    }
+
+    /// <summary>Opens version n+1 of an accepted protocol, citing the decision that allows the correction.</summary>
+    public async Task<ProtocolVersion> StartCorrectionAsync(string precinct, DecisionReference decision, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var precinctId = await PrecinctIdAsync(precinct, ct);
+        var row = await db.ProtocolVersions.AsNoTracking().Where(v => v.PrecinctId == precinctId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct)
+            ?? throw new WrongEntryState("correct (nothing is accepted yet)", ProtocolState.Empty);
+        var correction = Restore(row).Correct(decision);
+        await SaveAsync(precinctId, null, correction, ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return correction;
+    }
+
+    /// <summary>The running totals of a commission, as stored.</summary>
+    public async Task<TallyView> TallyAsync(string commission, CancellationToken ct = default)
+    {
+        var c = await db.Commissions.AsNoTracking().FirstOrDefaultAsync(x => x.Code == commission, ct)
+            ?? throw new KeyNotFoundException($"No commission {commission}.");
+        var progress = await db.TallyProgress.AsNoTracking().FirstOrDefaultAsync(p => p.CommissionId == c.Id, ct);
+        var totals = await db.TallyTotals.AsNoTracking().Where(t => t.CommissionId == c.Id).ToDictionaryAsync(t => t.Line, t => t.Total, ct);
+        return new TallyView(c.Code, c.Level, progress?.Precincts ?? 0, progress?.Accepted ?? 0,
+            Form.Lines.ToDictionary(l => l.Code, l => totals.GetValueOrDefault(l.Index)));
+    }
+
+    /// <summary>A full recount of a commission from its precincts' latest accepted versions (to check the running totals).</summary>
+    public async Task<long[]> RecountAsync(string commission, CancellationToken ct = default)
+    {
+        var all = await db.Commissions.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.Code }).ToListAsync(ct);
+        var root = all.Single(c => c.Code == commission).Id;
+        var children = all.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value, c => c.Id);
+        var under = new HashSet<int>();
+        var stack = new Stack<int>([root]);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            under.Add(id);
+            foreach (var child in children[id])
+            {
+                stack.Push(child);
+            }
+        }
+
+        var accepted = await db.ProtocolVersions.AsNoTracking().Where(v => v.State == nameof(ProtocolState.Accepted))
+            .Select(v => new { v.PrecinctId, v.Number, v.Values }).ToListAsync(ct);
+        var totals = new long[Form.Lines.Count];
+        foreach (var latest in accepted.Where(v => under.Contains(v.PrecinctId)).GroupBy(v => v.PrecinctId).Select(g => g.MaxBy(v => v.Number)!))
+        {
+            var values = JsonSerializer.Deserialize<long[]>(latest.Values!)!;
+            for (var i = 0; i < totals.Length; i++)
+            {
+                totals[i] += values[i];
+            }
+        }
+
+        return totals;
+    }
+
+    /// <summary>
+    /// Creates the running totals of every commission above the precincts (zero, with its number of precincts),
+    /// if the store has none yet. Called when an election is generated or imported.
+    /// </summary>
+    public static async Task CreateTalliesAsync(AshyqDbContext db, ElectionDefinition definition, int electionId, CancellationToken ct)
+    {
+        if (await db.TallyProgress.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var commissions = await db.Commissions.AsNoTracking().Where(c => c.ElectionId == electionId)
+            .Select(c => new { c.Id, c.ParentId, c.Level }).ToListAsync(ct);
+        var parents = commissions.ToDictionary(c => c.Id, c => c.ParentId);
+        var precincts = new Dictionary<int, int>();
+        foreach (var precinct in commissions.Where(c => c.Level == definition.PrecinctLevel.Code))
+        {
+            for (var up = precinct.ParentId; up is not null; up = parents[up.Value])
+            {
+                precincts[up.Value] = precincts.GetValueOrDefault(up.Value) + 1;
+            }
+        }
+
+        var lines = definition.ProtocolForm.Lines.Count;
+        var sql = new StringBuilder();
+        foreach (var chunk in commissions.Where(c => c.Level != definition.PrecinctLevel.Code).Chunk(200))
+        {
+            sql.Clear().Append("INSERT INTO tally_progress (commission_id, precincts, accepted) VALUES ");
+            sql.AppendJoin(", ", chunk.Select(c => string.Create(CultureInfo.InvariantCulture, $"({c.Id}, {precincts.GetValueOrDefault(c.Id)}, 0)")));
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
+            sql.Clear().Append("INSERT INTO tally_totals (commission_id, line, total) VALUES ");
+            sql.AppendJoin(", ", chunk.SelectMany(c => Enumerable.Range(0, lines).Select(l => string.Create(CultureInfo.InvariantCulture, $"({c.Id}, {l}, 0)"))));
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
+        }
+    }
+
+    /// <summary>Adds an accepted version's difference to every commission above the precinct, in SQL, atomically.</summary>
+    private async Task AddToTalliesAsync(int precinctId, long[] accepted, long[]? previous, CancellationToken ct)
+    {
+        var ancestors = new List<int>();
+        for (int? up = await db.Commissions.Where(c => c.Id == precinctId).Select(c => c.ParentId).FirstAsync(ct);
+             up is not null;
+             up = await db.Commissions.Where(c => c.Id == up).Select(c => c.ParentId).FirstAsync(ct))
+        {
+            ancestors.Add(up.Value);
+        }
+
+        await AddToTalliesAsync(db, ancestors, Tally.Delta(accepted, previous ?? []), countsAsNewPrecinct: previous is null, ct);
+    }
+
+    internal static async Task AddToTalliesAsync(AshyqDbContext db, IReadOnlyList<int> commissions, long[] delta, bool countsAsNewPrecinct, CancellationToken ct)
+    {
+        if (commissions.Count == 0)
+        {
+            return;
+        }
+
+        var ids = string.Join(", ", commissions);
+        var cases = string.Join(" ", delta.Select((d, i) => (d, i)).Where(x => x.d != 0).Select(x => string.Create(CultureInfo.InvariantCulture, $"WHEN {x.i} THEN {x.d}")));
+        // Every value spliced in is a whole number formatted here: nothing of a user's reaches this SQL.
+        if (cases.Length > 0)
+        {
+            var addTotals = "UPDATE tally_totals SET total = total + CASE line " + cases + " ELSE 0 END WHERE commission_id IN (" + ids + ")";
+            await db.Database.ExecuteSqlRawAsync(addTotals, ct);
+        }
+
+        if (countsAsNewPrecinct)
+        {
+            var addPrecinct = "UPDATE tally_progress SET accepted = accepted + 1 WHERE commission_id IN (" + ids + ")";
+            await db.Database.ExecuteSqlRawAsync(addPrecinct, ct);
+        }
+    }
+
+    private async Task SaveAsync(int precinctId, ProtocolVersionRow? row, ProtocolVersion version, CancellationToken ct)
+    {
+        var snapshot = version.Snapshot();
+        if (row is null || row.Number != version.Number)
+        {
+            row = new ProtocolVersionRow { PrecinctId = precinctId, Number = version.Number, State = "", Snapshot = "" };
+            db.ProtocolVersions.Add(row);
+        }
+
+        row.State = version.State.ToString();
+        row.Values = version.Values is null ? null : JsonSerializer.Serialize(version.Values, Json);
+        row.Snapshot = JsonSerializer.Serialize(snapshot, Json);
+        row.EnteredElsewhere = version.EnteredElsewhere;
+        row.CorrectionDecision = version.CorrectionDecision is null ? null : JsonSerializer.Serialize(version.CorrectionDecision, Json);
+        row.AcceptedBy = version.AcceptedBy?.User;
+        row.AcceptedByCommission = version.AcceptedBy?.Commission;
+        row.AcceptedAt = version.AcceptedAt;
+        row.Revision++;
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+    }
+
+    private ProtocolVersion Restore(ProtocolVersionRow row) =>
+        ProtocolVersion.Restore(Form, JsonSerializer.Deserialize<ProtocolVersionSnapshot>(row.Snapshot, Json)!);
+
+    private async Task<int> PrecinctIdAsync(string precinct, CancellationToken ct) =>
+        await db.Commissions.Where(c => c.Code == precinct && c.Level == definition.PrecinctLevel.Code).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
+            ?? throw new UnknownPrecinct(precinct);
+}
+
+/// <summary>No precinct commission has this code.</summary>
+public sealed class UnknownPrecinct(string code) : RuleViolation("RESULTS.UNKNOWN-PRECINCT", $"No precinct commission has the code \"{code}\".");

@@ -1,0 +1,61 @@
+namespace Ashyq.Web.Components;
+
+/// <summary>
+/// The portal's only style sheet, inlined by <see cref="App"/> and allowed by its hash in the content security
+/// policy: no external asset, readable on a phone (one column under 40em, tables turn into cards).
+/// </summary>
+public static class SiteStyle
+{
+    public const string Css = """
+        :root{--ink:#1b2430;--muted:#5a6675;--line:#d8dee6;--bg:#f6f8fa;--accent:#0b5cab;--sky:#00a3c4;--gold:#f2b705}
+        *{box-sizing:border-box}
+        html{-webkit-text-size-adjust:100%}
+        body{margin:0;font-family:"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",Arial,sans-serif;font-size:1rem;line-height:1.5;color:var(--ink);background:var(--bg)}
+        a{color:var(--accent)}
+        a:focus-visible{outline:3px solid var(--gold);outline-offset:2px}
+        .bar{background:var(--accent);color:#fff;border-bottom:4px solid var(--gold)}
+        .bar-inner,.page,.foot-inner{max-width:64rem;margin:0 auto;padding:0 1rem}
+        .bar-inner{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem;padding-top:.6rem;padding-bottom:.6rem}
+        .brand{color:#fff;text-decoration:none;font-weight:700;font-size:1.35rem;letter-spacing:.02em}
+        .brand small{display:block;font-weight:400;font-size:.8rem;opacity:.9;letter-spacing:0}
+        .langs{display:flex;gap:.25rem;margin:0;padding:0;list-style:none}
+        .langs a{display:inline-block;padding:.3rem .65rem;border-radius:999px;color:#fff;text-decoration:none;border:1px solid rgba(255,255,255,.55);font-size:.9rem}
+        .langs a[aria-current]{background:#fff;color:var(--accent);font-weight:600}
+        .page{padding-top:1rem;padding-bottom:2rem}
+        h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+        h2{font-size:1.2rem;margin:0 0 .6rem}
+        .card{background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem;margin:0 0 1rem}
+        .note{color:var(--muted);margin:.25rem 0 .75rem;font-size:.95rem}
+        .facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;margin:0}
+        .facts dt{color:var(--muted)}
+        .facts dd{margin:0;font-weight:600}
+        table{width:100%;border-collapse:collapse}
+        th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+        th{font-size:.85rem;color:var(--muted);font-weight:600}
+        td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+        .ballot{list-style:none;margin:0;padding:0}
+        .ballot li{display:flex;gap:.75rem;align-items:flex-start;padding:.6rem 0;border-bottom:1px solid var(--line)}
+        .ballot li:last-child{border-bottom:0}
+        .ballot .no{flex:none;width:2rem;height:2rem;border-radius:50%;background:var(--accent);color:#fff;display:flex;align-items:center;justify-content:center;font-weight:700}
+        .ballot strong{display:block}
+        .ballot .org{display:block;color:var(--muted);font-size:.95rem}
+        .crumbs{margin:0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;font-size:.9rem}
+        .crumbs li+li::before{content:"›";margin-right:.25rem;color:var(--muted)}
+        .tag{display:inline-block;font-size:.8rem;padding:.05rem .5rem;border-radius:999px;background:#fff4d1;border:1px solid var(--gold);color:#5b4500;font-weight:600}
+        .children{margin:0;padding:0;list-style:none;columns:2 20rem;column-gap:1.5rem}
+        .children li{break-inside:avoid;padding:.35rem 0;border-bottom:1px solid var(--line)}
+        .children .meta{display:block;color:var(--muted);font-size:.85rem}
+        .tree-link{display:inline-block;margin-top:.25rem;padding:.5rem .9rem;border-radius:.4rem;background:var(--accent);color:#fff;text-decoration:none;font-weight:600}
+        .foot{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem}
+        .foot-inner{padding-top:.75rem;padding-bottom:1.5rem}
+        @media (max-width:40em){
+        h1{font-size:1.3rem}
+        .facts{grid-template-columns:1fr}
+        .facts dd{margin-bottom:.4rem}
+        table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+        table.cards tr{display:block;border:1px solid var(--line);border-radius:.4rem;margin:0 0 .6rem;padding:.25rem .5rem}
+        table.cards td{display:grid;grid-template-columns:40% 1fr;gap:.5rem;border:0;padding:.2rem 0;text-align:left}
+        table.cards td::before{content:attr(data-label);color:var(--muted);font-size:.85rem}
+        }
+        """;
+}
