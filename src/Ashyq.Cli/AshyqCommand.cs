@@ -96,14 +96,16 @@ public static class AshyqCommand
         check.SetAction((r, ct) => Guard(error, () => CheckDefinitionAsync(r.GetValue(file)!, r.GetValue(json), output)));
         root.Subcommands.Add(check);
 
+        root.Subcommands.Add(ResultsCommands.Create(db, output, error));
+
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 
-    private static Store Open(string db) => Store.Parse(db);
+    internal static Store Open(string db) => Store.Parse(db);
 
     /// <summary>Turns a user's mistake into a message and an exit code.</summary>
-    private static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
+    internal static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
     {
         try
         {

@@ -80,7 +80,7 @@ public sealed class ApiAndHostTests(WebFixture web)
         var members = pec.GetProperty("members").EnumerateArray().ToList();
         Assert.Equal(7, members.Count(m => m.GetProperty("isVoting").GetBoolean()));
         Assert.Equal("Chair", members[0].GetProperty("role").GetString());
-        var organizations = Repo.Kz.World.Organizations.ToDictionary(o => o.Code, o => o.Name.Kk);
+        var organizations = Repo.Kz.Organizations.ToDictionary(o => o.Code, o => o.Name.Kk);
         Assert.All(members, m =>
         {
             var nominatedBy = m.GetProperty("nominatedBy");

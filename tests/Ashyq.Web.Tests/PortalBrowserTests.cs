@@ -24,7 +24,7 @@ public sealed partial class PortalBrowserTests(WebFixture web)
         for (var i = 0; i < 4; i++)
         {
             var candidate = Repo.Kz.Candidates.Registered[i];
-            var organization = Repo.Kz.World.Organizations.Single(o => o.Code == candidate.NominatedBy);
+            var organization = Repo.Kz.Organizations.Single(o => o.Code == candidate.NominatedBy);
             var text = await rows.Nth(i).InnerTextAsync();
             Assert.Contains(candidate.Name.Kk, text);
             Assert.Contains(organization.Name.Kk, text);
@@ -99,7 +99,7 @@ public sealed partial class PortalBrowserTests(WebFixture web)
         Assert.Equal(precinct.Members.Count, await members.CountAsync());
         Assert.Equal(7, precinct.Members.Count(m => m.IsVoting));
         Assert.Equal(7, await page.Locator("#member-list tbody tr:not(:has(.note))").CountAsync());
-        var organizations = Repo.Kz.World.Organizations.ToDictionary(o => o.Code, o => o.Name.Kk);
+        var organizations = Repo.Kz.Organizations.ToDictionary(o => o.Code, o => o.Name.Kk);
         foreach (var member in precinct.Members)
         {
             var row = members.Filter(new() { HasText = member.FullName });

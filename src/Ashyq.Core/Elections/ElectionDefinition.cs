@@ -28,6 +28,9 @@ public sealed record ElectionDefinition
 
     public required IReadOnlyList<LevelDefinition> Levels { get; init; }
 
+    /// <summary>Parties, public associations and state bodies that nominate candidates and commission members.</summary>
+    public required IReadOnlyList<Organization> Organizations { get; init; }
+
     public required CompositionRules Composition { get; init; }
 
     public required SessionRules Sessions { get; init; }
@@ -40,7 +43,11 @@ public sealed record ElectionDefinition
 
     public required ResultRules Result { get; init; }
 
-    public required WorldProfile World { get; init; }
+    /// <summary>How published results of this election are read from files; null if they are not imported.</summary>
+    public ImportProfiles? Import { get; init; }
+
+    /// <summary>The figures the generator reproduces; null for an election that is imported, not generated.</summary>
+    public WorldProfile? World { get; init; }
 
     /// <summary>The precinct protocol form compiled from <see cref="Protocol"/> and the registered candidates.</summary>
     [JsonIgnore]
@@ -165,9 +172,10 @@ public sealed record CandidateRules
 
     public required int EligibilityDecisionDays { get; init; }
 
-    public required SignatureRules Signatures { get; init; }
+    /// <summary>Support signatures as a share of the electorate; null where the law sets no such share.</summary>
+    public SignatureRules? Signatures { get; init; }
 
-    public required DepositRules Deposit { get; init; }
+    public DepositRules? Deposit { get; init; }
 
     public required DeclarationRules Declarations { get; init; }
 
@@ -251,3 +259,13 @@ public sealed record ResultRules
     /// <summary>A minimum turnout for the election to be valid, or null where the law has none.</summary>
     public Fraction? TurnoutThreshold { get; init; }
 }
+
+public sealed record ImportProfiles(CsvImportProfile? Csv);
+
+/// <summary>
+/// Published results, one row per precinct: <see cref="Hierarchy"/> names the column of each level's commission
+/// below the top (ending with the precinct), <see cref="Lines"/> the column of each protocol line.
+/// </summary>
+public sealed record CsvImportProfile(IReadOnlyList<HierarchyColumn> Hierarchy, IReadOnlyDictionary<string, string> Lines, string? Separator);
+
+public sealed record HierarchyColumn(string Level, string Column);

@@ -285,7 +285,7 @@ public static class ElectionDefinitionLoader
                 Add("$.timeZone", "DEF.TIME-ZONE", $"unknown time zone \"{d.TimeZone}\"");
             }
 
-            if (d.Candidates.Signatures.TerritorialCoverage.Level is var coverage && !d.Levels.Any(l => l.Code == coverage))
+            if (d.Candidates.Signatures?.TerritorialCoverage.Level is { } coverage && !d.Levels.Any(l => l.Code == coverage))
             {
                 Add("$.candidates.signatures.territorialCoverage.level", "DEF.UNKNOWN-LEVEL", $"unknown level \"{coverage}\"");
             }
@@ -294,11 +294,11 @@ public static class ElectionDefinitionLoader
         private void CheckCandidatesAndOrganizations()
         {
             var organizations = new HashSet<string>();
-            for (var i = 0; i < d.World.Organizations.Count; i++)
+            for (var i = 0; i < d.Organizations.Count; i++)
             {
-                if (!organizations.Add(d.World.Organizations[i].Code))
+                if (!organizations.Add(d.Organizations[i].Code))
                 {
-                    Add($"$.world.organizations[{i}].code", "DEF.DUPLICATE-CODE", $"duplicate organization code \"{d.World.Organizations[i].Code}\"");
+                    Add($"$.organizations[{i}].code", "DEF.DUPLICATE-CODE", $"duplicate organization code \"{d.Organizations[i].Code}\"");
                 }
             }
 
@@ -311,7 +311,7 @@ public static class ElectionDefinitionLoader
                 }
             }
 
-            foreach (var (level, weights) in d.World.Nominations)
+            foreach (var (level, weights) in d.World?.Nominations ?? new Dictionary<string, IReadOnlyDictionary<string, double>>())
             {
                 foreach (var organization in weights.Keys.Where(o => !organizations.Contains(o)))
                 {
@@ -396,12 +396,35 @@ public static class ElectionDefinitionLoader
                 Add("$.result.runoffCandidates", "DEF.RESULT", "a runoff is between at least 2 candidates");
             }
 
+            if (d.Import?.Csv is { } csv)
+            {
+                var below = d.Levels.Skip(1).Select(l => l.Code).ToList();
+                if (!csv.Hierarchy.Select(h => h.Level).SequenceEqual(below))
+                {
+                    Add("$.import.csv.hierarchy", "DEF.IMPORT", $"the hierarchy columns must name the levels below the top in order ({string.Join(", ", below)}), not {string.Join(", ", csv.Hierarchy.Select(h => h.Level))}");
+                }
+
+                foreach (var code in csv.Lines.Keys.Where(code => !index.ContainsKey(code)))
+                {
+                    Add($"$.import.csv.lines.{code}", "DEF.UNKNOWN-LINE", $"unknown protocol line \"{code}\"");
+                }
+
+                foreach (var line in lines.Where(l => !csv.Lines.ContainsKey(l.Code)))
+                {
+                    Add("$.import.csv.lines", "DEF.IMPORT", $"no column for protocol line \"{line.Code}\"");
+                }
+            }
+
             return new ProtocolForm(lines, d.Protocol.CandidateGroup, relations);
         }
 
         private void CheckWorld()
         {
-            var w = d.World;
+            if (d.World is not { } w)
+            {
+                return;
+            }
+
             foreach (var level in d.Levels)
             {
                 foreach (var (name, map) in new[] { ("womenShare", w.WomenShare), ("womenChairShare", w.WomenChairShare) })

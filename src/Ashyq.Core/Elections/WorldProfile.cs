@@ -9,8 +9,6 @@ public sealed record WorldProfile
 {
     public required IReadOnlyList<TerritorialUnit> TerritorialUnits { get; init; }
 
-    public required IReadOnlyList<Organization> Organizations { get; init; }
-
     /// <summary>Per level, the weight of each organization among the nominations of commission members.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Nominations { get; init; }
 

@@ -37,6 +37,11 @@ public sealed class WorldGenerator
             throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale is between 0 (no voters) and 10.");
         }
 
+        if (definition.World is null)
+        {
+            throw new InvalidOperationException($"The definition {definition.Id} has no \"world\" section: its election can be imported, not generated.");
+        }
+
         _definition = definition;
         _scale = scale;
         _seed = seed;
@@ -48,7 +53,7 @@ public sealed class WorldGenerator
     public GeneratedHierarchy Hierarchy()
     {
         var random = DeterministicRandom.For(_seed, 0);
-        var world = _definition.World;
+        var world = _definition.World!;
         var commissions = new List<Commission>(_definition.CommissionCount);
         var unitOf = new List<int>();
         var weightOf = new List<double>();
@@ -152,7 +157,7 @@ public sealed class WorldGenerator
         var oldest = votingDay.AddYears(-95);
         var span = youngest.DayNumber - oldest.DayNumber + 1;
         var serials = new ushort[span * 2];
-        var kazakhShare = _definition.World.VoterNames.TryGetValue("kazakh", out var share) ? share : 0.5;
+        var kazakhShare = _definition.World!.VoterNames.TryGetValue("kazakh", out var share) ? share : 0.5;
 
         for (var p = 0; p < hierarchy.VotersPerPrecinct.Count; p++)
         {
@@ -205,12 +210,12 @@ public sealed class WorldGenerator
 
     private List<Member> Members(List<Commission> commissions, ref DeterministicRandom random)
     {
-        var world = _definition.World;
+        var world = _definition.World!;
         var termStart = world.CommissionTermStart;
         var ethnicities = world.MemberEthnicity.ToList();
         var ethnicityTotal = ethnicities.Sum(e => e.Value);
         var nominations = world.Nominations.ToDictionary(n => n.Key, n => (Weights: n.Value.ToList(), Total: n.Value.Values.Sum()));
-        var organizations = world.Organizations.Select(o => o.Code).ToHashSet();
+        var organizations = _definition.Organizations.Select(o => o.Code).ToHashSet();
         var members = new List<Member>(commissions.Count * 7);
         var serials = new Dictionary<(DateOnly, Gender), int>();
 
@@ -296,7 +301,7 @@ public sealed class WorldGenerator
             .Select((c, i) => new Nominee(i + 1, c.Name, c.NominatedBy, NomineeStatus.Registered, c.Code, null))
             .ToList();
         string[] reasons = ["language-test", "signatures-insufficient", "documents-incomplete", "withdrew"];
-        for (var n = registered.Count; n < _definition.World.Nominees; n++)
+        for (var n = registered.Count; n < _definition.World!.Nominees; n++)
         {
             var gender = random.Chance(0.2) ? Gender.Female : Gender.Male;
             var name = PersonName("kazakh", gender, ref random);

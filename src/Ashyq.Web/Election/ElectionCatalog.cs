@@ -12,7 +12,7 @@ public sealed record LoadedElection(ElectionRow Row, ElectionDefinition Definiti
     public LocalizedText Name => Definition.Name;
 
     public LocalizedText OrganizationName(string code) =>
-        Definition.World.Organizations.FirstOrDefault(o => o.Code == code)?.Name ?? LocalizedText.Same(code);
+        Definition.Organizations.FirstOrDefault(o => o.Code == code)?.Name ?? LocalizedText.Same(code);
 
     public LocalizedText LevelName(string level) =>
         Definition.Levels.FirstOrDefault(l => l.Code == level)?.Name ?? LocalizedText.Same(level);
@@ -20,7 +20,7 @@ public sealed record LoadedElection(ElectionRow Row, ElectionDefinition Definiti
     /// <summary>The body that appoints members at a level (the President, a chamber, a maslikhat), by its code.</summary>
     public LocalizedText BodyName(string level, string body) =>
         Definition.Levels.FirstOrDefault(l => l.Code == level)?.Appointment.Bodies.FirstOrDefault(b => b.Body == body)?.Name
-        ?? Definition.World.Organizations.FirstOrDefault(o => string.Equals(o.Code, body, StringComparison.OrdinalIgnoreCase))?.Name
+        ?? Definition.Organizations.FirstOrDefault(o => string.Equals(o.Code, body, StringComparison.OrdinalIgnoreCase))?.Name
         ?? LocalizedText.Same(body);
 
     public bool IsPrecinctLevel(string level) => Definition.PrecinctLevel.Code == level;

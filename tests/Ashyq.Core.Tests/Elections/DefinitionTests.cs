@@ -35,7 +35,7 @@ public class DefinitionTests
     [Fact]
     public void Kz2011_SignatureThresholdIsOnePercentOfVotersWhenNominationOpened()
     {
-        var signatures = Kz.Candidates.Signatures;
+        var signatures = Kz.Candidates.Signatures!;
         Assert.Equal(91_010, signatures.Threshold(Kz.Electorate));
         Assert.Equal(10, signatures.CollectionDays);
         Assert.Equal("TEC", signatures.TerritorialCoverage.Level);
@@ -45,11 +45,11 @@ public class DefinitionTests
     [Fact]
     public void Kz2011_DepositIsFiftyMinimumWages()
     {
-        Assert.Equal(799_950m, Kz.Candidates.Deposit.Amount);
-        Assert.Equal("KZT", Kz.Candidates.Deposit.Currency);
-        Assert.Equal(0.05m, Kz.Candidates.Deposit.Refund.MinimumVoteShare);
-        Assert.True(Kz.Candidates.Deposit.Refund.ToElected);
-        Assert.True(Kz.Candidates.Deposit.Refund.OnDeath);
+        Assert.Equal(799_950m, Kz.Candidates.Deposit!.Amount);
+        Assert.Equal("KZT", Kz.Candidates.Deposit!.Currency);
+        Assert.Equal(0.05m, Kz.Candidates.Deposit!.Refund.MinimumVoteShare);
+        Assert.True(Kz.Candidates.Deposit!.Refund.ToElected);
+        Assert.True(Kz.Candidates.Deposit!.Refund.OnDeath);
     }
 
     [Fact]
