@@ -97,6 +97,7 @@ public static class AshyqCommand
         root.Subcommands.Add(check);
 
         root.Subcommands.Add(ResultsCommands.Create(db, output, error));
+        root.Subcommands.Add(NightCommand.Create(db, output, error));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
@@ -225,7 +226,7 @@ public static class AshyqCommand
         return Ok;
     }
 
-    private static async Task<T> WithProgress<T>(TextWriter error, string title, Func<Action<WriteProgress>, Task<T>> work)
+    internal static async Task<T> WithProgress<T>(TextWriter error, string title, Func<Action<WriteProgress>, Task<T>> work)
     {
         await error.WriteLineAsync(title);
         if (Console.IsErrorRedirected || !ReferenceEquals(error, Console.Error))

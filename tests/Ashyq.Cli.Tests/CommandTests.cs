@@ -147,4 +147,19 @@ public class CommandTests
     {
         Assert.Equal("\"Қазақстан\"", JsonSerializer.Serialize("Қазақстан", AshyqCommand.Json));
     }
+
+    [Fact]
+    public async Task SimulateNight_AcceptsThePrecinctsAndItsTotalsEqualARecount()
+    {
+        var db = TempDb();
+        await Run("--db", db, "generate", "--scale", "0");
+
+        var (code, output, _) = await Run("--db", db, "simulate-night", "--limit", "25", "--json");
+
+        Assert.Equal(0, code);
+        var report = JsonNode.Parse(output)!;
+        Assert.Equal(25, report["accepted"]!.GetValue<int>());
+        Assert.True(report["totals_equal_recount"]!.GetValue<bool>());
+        Assert.Equal("Incomplete", report["outcome"]!.GetValue<string>());
+    }
 }

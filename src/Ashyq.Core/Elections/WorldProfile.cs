@@ -26,9 +26,14 @@ public sealed record WorldProfile
 
     public required int Nominees { get; init; }
 
+    /// <summary>How simulate-night draws the counts; the real election's figures (2011: turnout 89.98%, the incumbent 95.55%).</summary>
+    public NightProfile? Night { get; init; }
+
     public required DateOnly CommissionTermStart { get; init; }
 }
 
 public sealed record TerritorialUnit(LocalizedText Name, string Centre, double Weight);
 
 public sealed record Organization(string Code, LocalizedText Name, string Kind);
+
+public sealed record NightProfile(double Turnout, double InvalidShare, IReadOnlyDictionary<string, double> CandidateShares, double Spread);

@@ -1,0 +1,37 @@
+using Ashyq.Core.Results;
+using Ashyq.Storage.Simulation;
+using Ashyq.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ashyq.Storage.Tests;
+
+public class ElectionNightTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestStores.Both), MemberType = typeof(TestStores))]
+    public async Task ElectionNight_AcceptsEveryPlayedPrecinctThroughDoubleEntry_AndTheTotalsEqualARecount(string kind)
+    {
+        var store = await TestStores.CreateAsync(kind);
+        await using var db = await store.OpenAsync(Ct);
+        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0.002, 9, cancellationToken: Ct);
+
+        var report = await new ElectionNight(db, Repo.Kz, TimeProvider.System).PlayAsync(seed: 4, slips: 0.3, limit: 60, progress: null, Ct);
+
+        Assert.Equal(60, report.Accepted);
+        Assert.True(report.TotalsEqualRecount);
+        Assert.True(report.SlipsCaughtByRelations + report.SlipsCaughtBySecondEntry > 0, "with 30% slips some must be caught");
+        Assert.Equal(OutcomeKind.Incomplete, report.Outcome.Kind);
+        var results = new ResultsService(db, Repo.Kz, TimeProvider.System);
+        foreach (var code in await db.Commissions.Where(c => c.Level == "PEC").OrderBy(c => c.Id).Take(60).Select(c => c.Code).ToListAsync(Ct))
+        {
+            var version = (await results.VersionsAsync(code, Ct)).Single();
+            Assert.Equal(ProtocolState.Accepted, version.State);
+            Assert.Empty(version.Errors());
+            Assert.NotEqual(version.First!.Operator.User, version.Second!.Operator.User);
+            Assert.Contains(version.Events, e => e.Kind == "signed");
+            Assert.All(version.Warnings(), w => Assert.Contains(version.Acknowledgements, a => a.RelationCode == w.Code));
+        }
+    }
+}
