@@ -98,6 +98,7 @@ public static class AshyqCommand
 
         root.Subcommands.Add(ResultsCommands.Create(db, output, error));
         root.Subcommands.Add(NightCommand.Create(db, output, error));
+        root.Subcommands.Add(AccountsCommand.Create(db, output, error));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
@@ -350,6 +351,7 @@ public static class AshyqCommand
                 var report = await WithProgress(Console.Error, $"The store is empty: generating the demo election {definition.Id} at scale {d.Scale.ToString(CultureInfo.InvariantCulture)}", progress =>
                     new WorldWriter(db, TimeProvider.System).GenerateAsync(definition, text, d.Scale, d.Seed, progress, ct));
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Generated {report.Commissions:N0} commissions, {report.Members:N0} members, {report.Voters:N0} voters in {report.Elapsed.TotalSeconds:F1} s."));
+                await AccountsCommand.SeedDemoAsync(store, output, ct);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Ashyq.Storage.Model;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ashyq.Storage;
@@ -9,7 +10,7 @@ namespace Ashyq.Storage;
 /// (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>); tables and columns are snake_case on both, so the bulk
 /// paths can name them.
 /// </summary>
-public abstract class AshyqDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbContext<AshyqUser>(options)
 {
     public DbSet<ElectionRow> Elections => Set<ElectionRow>();
 
@@ -33,6 +34,8 @@ public abstract class AshyqDbContext(DbContextOptions options) : DbContext(optio
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<AshyqUser>(e => e.HasIndex(x => x.CommissionCode));
         modelBuilder.Entity<ElectionRow>(e =>
         {
             e.ToTable("elections");

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Ashyq.Storage;
+using Ashyq.Web.Accounts;
 using Ashyq.Web.Api;
 using Ashyq.Web.Components;
 using Ashyq.Web.Election;
@@ -58,17 +59,26 @@ public static class AshyqWebHost
         services.AddAntiforgery();
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddAshyqAccounts();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
 
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseRequestLocalization(Languages.Options());
         app.UseLanguageCookie();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get the localized not-found page; the API keeps its own status codes and problem bodies
+        // (re-executing a POST to /api as the page would fail the page's antiforgery check with a 400).
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapOpenApi();
+        app.MapResultsApi();
         app.MapElectionApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapRazorComponents<App>();

@@ -177,6 +177,29 @@ public sealed class ProtocolVersion
         return broken;
     }
 
+    /// <summary>
+    /// An operator types the protocol: the first entry if none is finished, else the second. Starts the entry
+    /// if it is not started; a draft is saved with its errors, a finished entry moves the protocol on.
+    /// </summary>
+    public IReadOnlyList<ControlRelation> Type(Actor op, long[] values, bool finish, DateTimeOffset at)
+    {
+        switch (State)
+        {
+            case ProtocolState.Empty:
+                StartFirstEntry(op, at);
+                return EnterFirst(op, values, finish, at);
+            case ProtocolState.FirstEntryInProgress:
+                return EnterFirst(op, values, finish, at);
+            case ProtocolState.FirstEntryDone:
+                StartSecondEntry(op, at);
+                return EnterSecond(op, values, finish, at);
+            case ProtocolState.SecondEntryInProgress:
+                return EnterSecond(op, values, finish, at);
+            default:
+                throw new WrongEntryState("type an entry", State);
+        }
+    }
+
     /// <summary>The line codes where the two finished entries differ (shown to the chair, never to an operator).</summary>
     public IReadOnlyList<string> DifferingLines() =>
         First is null || Second is null
