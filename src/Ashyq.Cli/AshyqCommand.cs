@@ -73,6 +73,10 @@ public static class AshyqCommand
         commissions.Options.Add(language);
         commissions.Options.Add(json);
         commissions.SetAction((r, ct) => Guard(error, () => CommissionsAsync(Open(r.GetValue(db)!), r.GetValue(level), r.GetValue(language)!, r.GetValue(json), output, error, ct)));
+        var commissionStats = new Command("stats", "Statistics of the commissions' composition: women, chairs, ethnicity, parties, rule violations");
+        commissionStats.Options.Add(json);
+        commissionStats.SetAction((r, ct) => Guard(error, () => CommissionStatsAsync(Open(r.GetValue(db)!), r.GetValue(json), output, error, ct)));
+        commissions.Subcommands.Add(commissionStats);
         root.Subcommands.Add(commissions);
 
         var serve = new Command("serve", "Serve the portal, the API and the health endpoint on 127.0.0.1");
@@ -338,6 +342,43 @@ public static class AshyqCommand
             await output.WriteLineAsync($"{c.Code}\t{c.Parent ?? "-"}\t{c.Name}\t{c.Address}");
         }
 
+        return Ok;
+    }
+
+    private static async Task<int> CommissionStatsAsync(Store store, bool asJson, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await using var db = await store.OpenAsync(ct);
+        var queries = new ElectionQueries(db);
+        var definition = await queries.DefinitionAsync(ct);
+        if (definition is null)
+        {
+            await error.WriteLineAsync($"The store {store.Display} holds no election yet: run `ashyq generate` or `ashyq demo`.");
+            return UserError;
+        }
+
+        var stats = await queries.CommissionStatisticsAsync(definition, ct);
+        if (asJson)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(new
+            {
+                women_share = stats.WomenShare,
+                women_chairs_share = stats.WomenChairsShare,
+                ethnicity_share = stats.EthnicityShare,
+                party_presence_share = stats.PartyPresenceShare,
+                majority_from_one_organization = stats.MajorityFromOneOrganization,
+                violations = stats.Violations,
+            }, Json));
+            return Ok;
+        }
+
+        string Shares(IReadOnlyDictionary<string, decimal> shares) =>
+            string.Join(", ", shares.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:P1}")));
+        await output.WriteLineAsync("Women among members: " + Shares(stats.WomenShare));
+        await output.WriteLineAsync("Women among chairs: " + Shares(stats.WomenChairsShare));
+        await output.WriteLineAsync("Ethnicity: " + Shares(stats.EthnicityShare));
+        await output.WriteLineAsync("Commissions where each organization is represented: " + Shares(stats.PartyPresenceShare));
+        await output.WriteLineAsync($"Commissions where one organization holds a majority: {stats.MajorityFromOneOrganization:N0}");
+        await output.WriteLineAsync("Rule violations: " + (stats.Violations.Count == 0 ? "none" : string.Join(", ", stats.Violations.Select(v => $"{v.Key} {v.Value:N0}"))));
         return Ok;
     }
 

@@ -1,4 +1,6 @@
+using Ashyq.Core.Commissions;
 using Ashyq.Core.Elections;
+using Ashyq.Core.Register;
 using Ashyq.Storage.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +57,31 @@ public sealed class ElectionQueries(AshyqDbContext db)
             .CountAsync(c => c.ElectionId == election.Id && c.Level == precinctLevel && !db.Voters.Any(v => v.PrecinctId == c.Id), ct);
         return new StoreStats(election.DefinitionId, election.Complete, commissions, members, voters, special, nominees, candidates, onSeveralLists, withoutVoters);
     }
+
+    /// <summary>The commissions' statistics and composition checks, computed from every member as stored.</summary>
+    public async Task<CommissionStatistics> CommissionStatisticsAsync(ElectionDefinition definition, CancellationToken ct = default)
+    {
+        var commissions = await db.Commissions.AsNoTracking().Select(c => new { c.Id, c.Code, c.Level }).ToListAsync(ct);
+        var members = (await db.Members.AsNoTracking().ToListAsync(ct)).ToLookup(m => m.CommissionId);
+        return CommissionStatistics.Compute(definition, commissions.Select(c =>
+            (c.Code, c.Level, (IReadOnlyList<Member>)[.. members[c.Id].Select(m => ToMember(c.Code, m))])));
+    }
+
+    /// <summary>A stored member as the domain knows them.</summary>
+    public static Member ToMember(string commission, MemberRow m) => new()
+    {
+        Commission = new CommissionCode(commission),
+        Iin = Iin.TryCreate(m.Iin, out var iin, out _) ? iin : throw new InvalidOperationException($"Member {m.Id} has an invalid IIN in the store."),
+        FullName = m.FullName,
+        Gender = (Gender)m.Gender,
+        Ethnicity = m.Ethnicity,
+        NominatedBy = m.NominatedBy,
+        AppointedBy = m.AppointedBy,
+        Role = Enum.Parse<MemberRole>(m.Role),
+        IsVoting = m.IsVoting,
+        TermStart = m.TermStart,
+        TermEnd = m.TermEnd,
+    };
 
     public async Task<IReadOnlyList<CommissionListing>> CommissionsAsync(string? level, string language, CancellationToken ct = default)
     {

@@ -219,33 +219,21 @@ public sealed class WorldGenerator
         var members = new List<Member>(commissions.Count * 7);
         var serials = new Dictionary<(DateOnly, Gender), int>();
 
+        // Exactly the definition's share of women among each level's chairs and members, placed at random: the
+        // figures come out as the seed reports them, not only on average.
+        var womenSeats = new Dictionary<string, List<bool[]>>();
+        var levelIndex = new Dictionary<string, int>();
+        foreach (var level in _definition.Levels)
+        {
+            womenSeats[level.Code] = WomenSeats(level.Count, level.CommissionSize, world.WomenShare[level.Code], world.WomenChairShare[level.Code], ref random);
+            levelIndex[level.Code] = 0;
+        }
+
         foreach (var commission in commissions)
         {
             var level = _definition.Level(commission.Level);
             var size = level.CommissionSize;
-            var womenShare = world.WomenShare[level.Code];
-            var chairShare = world.WomenChairShare[level.Code];
-            var women = new bool[size];
-            if (level.Count == 1)
-            {
-                // A single commission (the CEC): exactly its share of women, none in the chair when the share is 0.
-                var count = (int)Math.Round(womenShare * size, MidpointRounding.AwayFromZero);
-                women[0] = chairShare >= 0.5 && count > 0;
-                for (var s = size - 1; s > 0 && women.Count(w => w) < count; s--)
-                {
-                    women[s] = true;
-                }
-            }
-
-            else
-            {
-                women[0] = random.Chance(chairShare);
-                var others = size > 1 ? Math.Clamp((womenShare * size - chairShare) / (size - 1), 0, 1) : 0;
-                for (var s = 1; s < size; s++)
-                {
-                    women[s] = random.Chance(others);
-                }
-            }
+            var women = womenSeats[level.Code][levelIndex[level.Code]++];
 
             var seat = 0;
             foreach (var body in level.Appointment.Bodies)
@@ -292,6 +280,47 @@ public sealed class WorldGenerator
         }
 
         return members;
+    }
+
+    private static List<bool[]> WomenSeats(int commissions, int size, double womenShare, double chairShare, ref DeterministicRandom random)
+    {
+        var chairs = (int)Math.Round(chairShare * commissions, MidpointRounding.AwayFromZero);
+        var total = (int)Math.Round(womenShare * commissions * size, MidpointRounding.AwayFromZero);
+        var others = Math.Clamp(total - chairs, 0, commissions * (size - 1));
+        var chairFlags = Shuffled(commissions, chairs, ref random);
+        var otherFlags = Shuffled(commissions * (size - 1), others, ref random);
+        var seats = new List<bool[]>(commissions);
+        for (var c = 0; c < commissions; c++)
+        {
+            var flags = new bool[size];
+            flags[0] = chairFlags[c];
+            for (var s = 1; s < size; s++)
+            {
+                flags[s] = otherFlags[c * (size - 1) + s - 1];
+            }
+
+            seats.Add(flags);
+        }
+
+        return seats;
+    }
+
+    /// <summary><paramref name="count"/> trues among <paramref name="length"/> places, in random order (Fisher–Yates).</summary>
+    private static bool[] Shuffled(int length, int count, ref DeterministicRandom random)
+    {
+        var flags = new bool[length];
+        for (var i = 0; i < Math.Min(count, length); i++)
+        {
+            flags[i] = true;
+        }
+
+        for (var i = length - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (flags[i], flags[j]) = (flags[j], flags[i]);
+        }
+
+        return flags;
     }
 
     private List<Nominee> Nominees(ref DeterministicRandom random)
