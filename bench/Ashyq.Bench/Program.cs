@@ -1,4 +1,12 @@
+using Ashyq.Bench;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Ashyq.Bench -- --filter '*'   (add --job short for a quick run)
+// dotnet run -c Release --project bench/Ashyq.Bench -- results-import --db /tmp/bench.db --db "Host=…"   (import vs raw bulk insert)
+if (args.Length > 0 && args[0] == "results-import")
+{
+    return await ResultsImportBench.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -103,6 +103,8 @@ public static class AshyqCommand
         root.Subcommands.Add(ResultsCommands.Create(db, output, error));
         root.Subcommands.Add(NightCommand.Create(db, output, error));
         root.Subcommands.Add(AccountsCommand.Create(db, output, error));
+        root.Subcommands.Add(PublicationCommands.Publish(db, output, error));
+        root.Subcommands.Add(PublicationCommands.Verify(output, error));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

@@ -30,6 +30,8 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<TallyProgressRow> TallyProgress => Set<TallyProgressRow>();
 
+    public DbSet<LogEntryRow> LogEntries => Set<LogEntryRow>();
+
     public abstract StoreKind Kind { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -90,6 +92,14 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
             e.ToTable("tally_progress");
             e.HasKey(x => x.CommissionId);
             e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.CommissionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<LogEntryRow>(e =>
+        {
+            e.ToTable("log_entries");
+            e.HasKey(x => x.Index);
+            e.Property(x => x.Index).ValueGeneratedNever();
+            e.HasIndex(x => new { x.Kind, x.Subject, x.Version }).IsUnique();
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Ashyq.Core.Elections;
+using Ashyq.Core.Publication;
 using Ashyq.Core.Results;
 using Ashyq.Storage.Model;
+using Ashyq.Storage.Publication;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ashyq.Storage;
@@ -67,6 +69,7 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
                     ? await db.ProtocolVersions.AsNoTracking().Where(v => v.PrecinctId == precinctId && v.Number == version.Number - 1).Select(v => v.Values).FirstAsync(ct)
                     : null;
                 await AddToTalliesAsync(precinctId, version.Values!, previous is null ? null : JsonSerializer.Deserialize<long[]>(previous), ct);
+                await TransparencyLog.AppendAsync(db, ProtocolRecord.Kind, precinct, version.Number, ProtocolRecord.Bytes(definition, version), version.AcceptedAt!.Value, ct);
             }
 
             await transaction.CommitAsync(ct);

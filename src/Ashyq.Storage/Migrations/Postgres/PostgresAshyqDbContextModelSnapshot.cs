@@ -241,6 +241,48 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.ToTable("elections", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Model.LogEntryRow", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint")
+                        .HasColumnName("index");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("leaf_hash");
+
+                    b.Property<byte[]>("Record")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("record");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("Kind", "Subject", "Version")
+                        .IsUnique();
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.MemberRow", b =>
                 {
                     b.Property<int>("Id")

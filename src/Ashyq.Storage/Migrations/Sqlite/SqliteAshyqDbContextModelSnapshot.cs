@@ -232,6 +232,48 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.ToTable("elections", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Model.LogEntryRow", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("index");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("leaf_hash");
+
+                    b.Property<byte[]>("Record")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("record");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("Kind", "Subject", "Version")
+                        .IsUnique();
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.MemberRow", b =>
                 {
                     b.Property<int>("Id")

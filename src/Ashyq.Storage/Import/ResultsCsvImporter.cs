@@ -1,0 +1,790 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Ashyq.Core.Elections;
+using Ashyq.Core.Results;
+using Ashyq.Storage.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ashyq.Storage.Import;
+
+/// <summary>What an import of published results wrote.</summary>
+/// <param name="ElectionId">The election's row in the store.</param>
+/// <param name="Commissions">Commissions per level, as built from the file.</param>
+/// <param name="Totals">The national totals, one per protocol line in the form's order.</param>
+/// <param name="Violations">For every control relation of the definition, the precincts whose protocol breaks it.</param>
+public sealed record ResultsImportReport(
+    int ElectionId,
+    string Definition,
+    int Precincts,
+    IReadOnlyDictionary<string, int> Commissions,
+    IReadOnlyList<long> Totals,
+    IReadOnlyDictionary<string, int> Violations,
+    TimeSpan Elapsed);
+
+/// <summary>
+/// Imports an election's published results, one CSV row per precinct, as the definition's <c>import.csv</c> profile
+/// describes them. The whole file is read and checked first: a malformed row refuses the import before anything is
+/// written. Then, in one transaction, the election, its commissions (built from the hierarchy columns), one
+/// accepted published version per precinct protocol, every control relation each protocol breaks (errors and
+/// warnings alike), and the tallies of every commission above the precincts, summed in memory, are written by the
+/// provider's bulk path. A store that already holds an election is refused: results are imported once.
+/// </summary>
+public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
+{
+    /// <summary>The user recorded as having accepted an imported version; the commission is the top level's.</summary>
+    public const string ImportUser = "import";
+
+    private const string NothingWritten = "Nothing was imported: the import is one transaction and a bad row refuses all of it.";
+
+    /// <summary>Imports a <c>.csv</c> file, or a <c>.zip</c> holding exactly one.</summary>
+    public async Task<ResultsImportReport> ImportAsync(
+        ElectionDefinition definition,
+        string definitionJson,
+        string path,
+        Action<WriteProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        var profile = ProfileOf(definition);
+        await RefuseIfNotEmptyAsync(ct);
+        var started = time.GetTimestamp();
+        ParsedResults parsed;
+        using (var source = CsvSource.Open(path))
+        {
+            parsed = Parse(definition, profile, source, progress, ct);
+        }
+
+        return await WriteAsync(definition, definitionJson, parsed, started, progress, ct);
+    }
+
+    private static CsvImportProfile ProfileOf(ElectionDefinition definition) =>
+        definition.Import?.Csv ?? throw new ResultsImportException("IMPORT.NO-PROFILE", $"The definition {definition.Id} has no import.csv profile: it does not say which columns hold what.");
+
+    private async Task RefuseIfNotEmptyAsync(CancellationToken ct)
+    {
+        var existing = await db.Elections.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.DefinitionId }).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            var protocols = await db.ProtocolVersions.CountAsync(ct);
+            throw new ResultsImportException(
+                "IMPORT.STORE-NOT-EMPTY",
+                string.Create(CultureInfo.InvariantCulture, $"The store already holds the election \"{existing.DefinitionId}\" ({protocols:N0} protocol versions): results are imported once, into an empty store (another --db). Nothing was written."));
+        }
+    }
+
+    /// <summary>The file read and checked: the hierarchy it names and every precinct's values, nothing written yet.</summary>
+    private sealed class ParsedResults(int levels, int lines)
+    {
+        /// <summary>Per level below the top: its commissions in file order (parent index in the level above; -1 is the top).</summary>
+        public List<Node>[] Nodes { get; } = [.. Enumerable.Range(0, levels).Select(_ => new List<Node>())];
+
+        public int Lines { get; } = lines;
+
+        /// <summary>Every precinct's values in the form's line order, precinct after precinct (the last level's nodes).</summary>
+        public List<long> Values { get; } = new(100_000 * lines);
+
+        public int Precincts => Nodes[^1].Count;
+    }
+
+    private readonly record struct Node(int Parent, string Value, int Number);
+
+    private static ParsedResults Parse(ElectionDefinition definition, CsvImportProfile profile, CsvSource source, Action<WriteProgress>? progress, CancellationToken ct)
+    {
+        var form = definition.ProtocolForm;
+        var separator = string.IsNullOrEmpty(profile.Separator) ? ',' : profile.Separator[0];
+        var csv = new CsvRecordReader(source.Reader, separator, source.Name);
+        if (!csv.Read())
+        {
+            throw new ResultsImportException("IMPORT.EMPTY", $"{source.Name} is empty: a header row and one row per precinct are expected.");
+        }
+
+        var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.FieldString(i).Trim()).ToArray();
+        var hierarchyColumns = profile.Hierarchy.Select(h => ColumnOf(header, h.Column, $"level {h.Level}", source.Name)).ToArray();
+        var lineColumns = form.Lines.Select(l => ColumnOf(header, profile.Lines[l.Code], $"protocol line {l.Code}", source.Name)).ToArray();
+
+        var levels = hierarchyColumns.Length;
+        var parsed = new ParsedResults(levels, form.Lines.Count);
+        var keys = Enumerable.Range(0, levels).Select(_ => new Dictionary<(int Parent, string Value), int>()).ToArray();
+        var children = Enumerable.Range(0, levels + 1).Select(_ => new List<int>()).ToArray();
+        children[0].Add(0);
+        var last = new (int Parent, string Value, int Index)[levels];
+        Array.Fill(last, (-2, "", -1));
+        var firstRow = new Dictionary<int, long>();
+
+        long row = 0;
+        while (csv.Read())
+        {
+            row++;
+            if (csv.FieldCount != header.Length)
+            {
+                throw new ResultsImportException(
+                    "IMPORT.FIELD-COUNT",
+                    $"{source.Name}, row {row} (line {csv.Line}): {csv.FieldCount} fields where the header has {header.Length}: a column is missing or a separator too many. {NothingWritten}");
+            }
+
+            var parent = -1;
+            for (var k = 0; k < levels; k++)
+            {
+                var text = csv.Field(hierarchyColumns[k]).Trim();
+                if (text.IsEmpty)
+                {
+                    throw new ResultsImportException(
+                        "IMPORT.EMPTY-FIELD",
+                        $"{source.Name}, row {row} (line {csv.Line}), column \"{header[hierarchyColumns[k]]}\": the {profile.Hierarchy[k].Level} is empty. {NothingWritten}");
+                }
+
+                // Rows of one commission are usually together: the previous row's commission is checked first.
+                if (last[k].Parent == parent && text.SequenceEqual(last[k].Value) && k < levels - 1)
+                {
+                    parent = last[k].Index;
+                    continue;
+                }
+
+                var value = text.ToString();
+                if (keys[k].TryGetValue((parent, value), out var index))
+                {
+                    if (k == levels - 1)
+                    {
+                        throw new ResultsImportException(
+                            "IMPORT.DUPLICATE-PRECINCT",
+                            $"{source.Name}, row {row} (line {csv.Line}): precinct \"{value}\" of {string.Join(" / ", Path(parsed, k, parent))} appears again (first on row {firstRow[index]}): one protocol per precinct. {NothingWritten}");
+                    }
+                }
+                else
+                {
+                    index = parsed.Nodes[k].Count;
+                    var siblings = children[k];
+                    var slot = parent + 1;
+                    while (siblings.Count <= slot)
+                    {
+                        siblings.Add(0);
+                    }
+
+                    var ordinal = ++siblings[slot];
+                    var number = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : ordinal;
+                    parsed.Nodes[k].Add(new Node(parent, value, number));
+                    keys[k].Add((parent, value), index);
+                    if (k == levels - 1)
+                    {
+                        firstRow[index] = row;
+                    }
+                }
+
+                last[k] = (parent, value, index);
+                parent = index;
+            }
+
+            for (var i = 0; i < lineColumns.Length; i++)
+            {
+                parsed.Values.Add(Number(csv, lineColumns[i], header, form.Lines[i].Code, row, source.Name));
+            }
+
+            if (row % 10_000 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Invoke(new WriteProgress("reading", source.BytesRead, source.Length));
+            }
+        }
+
+        if (row == 0)
+        {
+            throw new ResultsImportException("IMPORT.EMPTY", $"{source.Name} has a header but no rows: nothing to import.");
+        }
+
+        progress?.Invoke(new WriteProgress("reading", source.Length, source.Length));
+        return parsed;
+    }
+
+    private static IEnumerable<string> Path(ParsedResults parsed, int level, int parent)
+    {
+        var path = new List<string>();
+        for (var k = level - 1; k >= 0 && parent >= 0; k--)
+        {
+            var node = parsed.Nodes[k][parent];
+            path.Insert(0, node.Value);
+            parent = node.Parent;
+        }
+
+        return path;
+    }
+
+    private static int ColumnOf(string[] header, string column, string what, string source)
+    {
+        var index = Array.IndexOf(header, column.Trim());
+        if (index < 0)
+        {
+            throw new ResultsImportException(
+                "IMPORT.MISSING-COLUMN",
+                $"{source} has no column \"{column}\" ({what} in the definition's import.csv profile); its columns are {string.Join(", ", header.Select(h => "\"" + h + "\""))}.");
+        }
+
+        if (Array.IndexOf(header, column.Trim(), index + 1) >= 0)
+        {
+            throw new ResultsImportException("IMPORT.DUPLICATE-COLUMN", $"{source} has two columns named \"{column}\" ({what}): which one is meant cannot be told.");
+        }
+
+        return index;
+    }
+
+    private static long Number(CsvRecordReader csv, int column, string[] header, string line, long row, string source)
+    {
+        var text = csv.Field(column).Trim();
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        var negative = text.Length > 1 && text[0] == '-' && long.TryParse(text[1..], NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        throw new ResultsImportException(
+            negative ? "IMPORT.NEGATIVE" : "IMPORT.NOT-A-NUMBER",
+            $"{source}, row {row} (line {csv.Line}), column \"{header[column]}\" (protocol line {line}): \"{text}\" is {(negative ? "negative: a count cannot be" : text.IsEmpty ? "empty: a whole number is expected" : "not a whole number")}. {NothingWritten}");
+    }
+
+    private async Task<ResultsImportReport> WriteAsync(
+        ElectionDefinition definition,
+        string definitionJson,
+        ParsedResults parsed,
+        long started,
+        Action<WriteProgress>? progress,
+        CancellationToken ct)
+    {
+        var form = definition.ProtocolForm;
+        var lines = parsed.Lines;
+        var precincts = parsed.Precincts;
+        var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Values).ToArray();
+        var levels = parsed.Nodes.Length;
+
+        // The checks and the tallies, in memory, on the other core while the commissions are written.
+        var checking = Task.Run(() => Check(form, parsed, values), ct);
+        var at = time.GetUtcNow();
+        var actor = new Actor(ImportUser, definition.TopLevel.CodeOf(1));
+        var strategy = db.Database.CreateExecutionStrategy();
+        var electionId = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (db.Kind == StoreKind.Postgres)
+            {
+                // Two imports at once into one store: the second waits here, then finds the election and is refused.
+                await db.Database.ExecuteSqlRawAsync("LOCK TABLE elections IN SHARE ROW EXCLUSIVE MODE", ct);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct); // 256 MiB of page cache for the indexes
+            }
+
+            await RefuseIfNotEmptyAsync(ct);
+            var election = new ElectionRow
+            {
+                DefinitionId = definition.Id,
+                NameKk = definition.Name.Kk,
+                NameRu = definition.Name.Ru,
+                NameEn = definition.Name.En,
+                DefinitionJson = definitionJson,
+                Seed = 0,
+                Scale = 1,
+                CreatedAt = at,
+            };
+            db.Elections.Add(election);
+            await db.SaveChangesAsync(ct);
+            for (var i = 0; i < definition.Candidates.Registered.Count; i++)
+            {
+                var c = definition.Candidates.Registered[i];
+                db.Nominees.Add(new NomineeRow
+                {
+                    ElectionId = election.Id,
+                    Number = i + 1,
+                    NameKk = c.Name.Kk,
+                    NameRu = c.Name.Ru,
+                    NameEn = c.Name.En,
+                    NominatedBy = c.NominatedBy,
+                    Status = "Registered",
+                    CandidateCode = c.Code,
+                });
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+
+            // Ids are given here, after the largest in the store, so that children, versions and violations can
+            // name their parents without reading anything back.
+            var commissionBase = await db.Commissions.MaxAsync(c => (int?)c.Id, ct) ?? 0;
+            var versionBase = await db.ProtocolVersions.MaxAsync(v => (long?)v.Id, ct) ?? 0;
+            var firstId = new int[levels];
+            var nextId = commissionBase + 2;
+            for (var k = 0; k < levels; k++)
+            {
+                firstId[k] = nextId;
+                nextId += parsed.Nodes[k].Count;
+            }
+
+            var commissionCount = nextId - commissionBase - 1;
+            var rebuild = commissionBase == 0 && versionBase == 0;
+            var constraints = !rebuild ? [] : db.Kind == StoreKind.Postgres ? ForeignKeys : Indexes;
+            foreach (var (drop, _) in constraints)
+            {
+                await db.Database.ExecuteSqlRawAsync(drop, ct);
+            }
+
+            await using (var commissions = await BulkTable.BeginAsync(db, "commissions", CommissionColumns, ct))
+            {
+                var top = definition.TopLevel;
+                WriteCommission(commissions, commissionBase + 1, election.Id, top.CodeOf(1), top, null, 1, Fill(top.CommissionName, "", 1), "");
+                for (var k = 0; k < levels; k++)
+                {
+                    var level = definition.Levels[k + 1];
+                    var nodes = parsed.Nodes[k];
+                    for (var i = 0; i < nodes.Count; i++)
+                    {
+                        var node = nodes[i];
+                        var parentId = k == 0 ? commissionBase + 1 : firstId[k - 1] + node.Parent;
+                        var address = k == 0 ? "" : string.Join(", ", Path(parsed, k, node.Parent));
+                        WriteCommission(commissions, firstId[k] + i, election.Id, level.CodeOf(i + 1), level, parentId, node.Number, Fill(level.CommissionName, node.Value, node.Number), address);
+                        if (commissions.Rows % 10_000 == 0)
+                        {
+                            progress?.Invoke(new WriteProgress("commissions", commissions.Rows, commissionCount));
+                        }
+                    }
+                }
+
+                await commissions.CompleteAsync(ct);
+                progress?.Invoke(new WriteProgress("commissions", commissions.Rows, commissionCount));
+            }
+
+            var precinctLevel = definition.PrecinctLevel;
+            var json = new VersionJson(form, actor, at);
+            await using (var versions = await BulkTable.BeginAsync(db, "protocol_versions", VersionColumns, ct))
+            {
+                for (var p = 0; p < precincts; p++)
+                {
+                    var (valuesJson, snapshotJson) = json.Of(precinctLevel.CodeOf(p + 1), values.AsSpan(p * lines, lines));
+                    versions.Row();
+                    versions.Add(versionBase + p + 1);
+                    versions.Add(firstId[levels - 1] + p);
+                    versions.Add(1);
+                    versions.Add(nameof(ProtocolState.Accepted));
+                    versions.Add(valuesJson);
+                    versions.Add(snapshotJson);
+                    versions.Add(false);
+                    versions.AddNull();
+                    versions.Add(actor.User);
+                    versions.Add(actor.Commission);
+                    versions.Add(at);
+                    versions.Add(1);
+                    if ((p + 1) % 10_000 == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        progress?.Invoke(new WriteProgress("protocols", p + 1, precincts));
+                    }
+                }
+
+                await versions.CompleteAsync(ct);
+                progress?.Invoke(new WriteProgress("protocols", precincts, precincts));
+            }
+
+            var (broken, counts, national, totals, under) = await checking;
+            progress?.Invoke(new WriteProgress("checking", precincts, precincts));
+            await using (var violations = await BulkTable.BeginAsync(db, "protocol_violations", [("version_id", BulkType.BigInt), ("relation_code", BulkType.Text)], ct))
+            {
+                foreach (var (p, relation) in broken)
+                {
+                    violations.Row();
+                    violations.Add(versionBase + p + 1);
+                    violations.Add(relation);
+                }
+
+                await violations.CompleteAsync(ct);
+                progress?.Invoke(new WriteProgress("violations", broken.Count, broken.Count));
+            }
+
+            await WriteTalliesAsync(commissionBase + 1, national, precincts, firstId, totals, under, ct);
+            progress?.Invoke(new WriteProgress("tallies", commissionCount - precincts, commissionCount - precincts));
+            foreach (var (_, create) in constraints)
+            {
+                await db.Database.ExecuteSqlRawAsync(create, ct);
+            }
+
+            progress?.Invoke(new WriteProgress("indexes", constraints.Length, constraints.Length));
+
+            if (db.Kind == StoreKind.Postgres)
+            {
+                // The ids were given here: the identity sequences go on after them.
+                await db.Database.ExecuteSqlRawAsync("SELECT setval(pg_get_serial_sequence('commissions', 'id'), (SELECT MAX(id) FROM commissions))", ct);
+                await db.Database.ExecuteSqlRawAsync("SELECT setval(pg_get_serial_sequence('protocol_versions', 'id'), (SELECT MAX(id) FROM protocol_versions))", ct);
+            }
+
+            await db.Elections.Where(e => e.Id == election.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Complete, true), ct);
+            await transaction.CommitAsync(ct);
+            return election.Id;
+        });
+
+        var perLevel = new Dictionary<string, int> { [definition.TopLevel.Code] = 1 };
+        for (var k = 0; k < levels; k++)
+        {
+            perLevel[definition.Levels[k + 1].Code] = parsed.Nodes[k].Count;
+        }
+
+        var result = await checking;
+        return new ResultsImportReport(electionId, definition.Id, precincts, perLevel, result.National, result.Counts, time.GetElapsedTime(started));
+    }
+
+    /// <summary>Every relation on every protocol, and every total of every commission above the precincts.</summary>
+    private static (List<(int Precinct, string Relation)> Broken, Dictionary<string, int> Counts, long[] National, long[][][] Totals, int[][] Under) Check(
+        ProtocolForm form, ParsedResults parsed, long[] values)
+    {
+        var lines = parsed.Lines;
+        var precincts = parsed.Precincts;
+        var levels = parsed.Nodes.Length;
+        var broken = new List<(int Precinct, string Relation)>();
+        var counts = form.Relations.ToDictionary(r => r.Code, _ => 0);
+        for (var p = 0; p < precincts; p++)
+        {
+            foreach (var relation in form.Broken(values.AsSpan(p * lines, lines)))
+            {
+                broken.Add((p, relation.Code));
+                counts[relation.Code]++;
+            }
+        }
+
+        var totals = new long[levels][][];
+        var under = new int[levels][];
+        for (var k = 0; k < levels - 1; k++)
+        {
+            totals[k] = [.. parsed.Nodes[k].Select(_ => new long[lines])];
+            under[k] = new int[parsed.Nodes[k].Count];
+        }
+
+        var national = new long[lines];
+        for (var p = 0; p < precincts; p++)
+        {
+            var row = values.AsSpan(p * lines, lines);
+            Add(national, row);
+            for (int k = levels - 2, node = parsed.Nodes[levels - 1][p].Parent; k >= 0; node = parsed.Nodes[k][node].Parent, k--)
+            {
+                Add(totals[k][node], row);
+                under[k][node]++;
+            }
+        }
+
+        return (broken, counts, national, totals, under);
+    }
+
+    private async Task WriteTalliesAsync(int topId, long[] national, int precincts, int[] firstId, long[][][] totals, int[][] under, CancellationToken ct)
+    {
+        await using (var progress = await BulkTable.BeginAsync(db, "tally_progress", [("commission_id", BulkType.Integer), ("precincts", BulkType.Integer), ("accepted", BulkType.Integer)], ct))
+        {
+            Progress(progress, topId, precincts);
+            for (var k = 0; k < totals.Length - 1; k++)
+            {
+                for (var i = 0; i < under[k].Length; i++)
+                {
+                    Progress(progress, firstId[k] + i, under[k][i]);
+                }
+            }
+
+            await progress.CompleteAsync(ct);
+        }
+
+        await using var lines = await BulkTable.BeginAsync(db, "tally_totals", [("commission_id", BulkType.Integer), ("line", BulkType.Integer), ("total", BulkType.BigInt)], ct);
+        Totals(lines, topId, national);
+        for (var k = 0; k < totals.Length - 1; k++)
+        {
+            for (var i = 0; i < totals[k].Length; i++)
+            {
+                Totals(lines, firstId[k] + i, totals[k][i]);
+            }
+        }
+
+        await lines.CompleteAsync(ct);
+
+        static void Progress(BulkTable table, int commission, int precincts)
+        {
+            table.Row();
+            table.Add(commission);
+            table.Add(precincts);
+            table.Add(precincts);
+        }
+
+        static void Totals(BulkTable table, int commission, long[] values)
+        {
+            for (var line = 0; line < values.Length; line++)
+            {
+                table.Row();
+                table.Add(commission);
+                table.Add(line);
+                table.Add(values[line]);
+            }
+        }
+    }
+
+    // The indexes of the migrations (Initial, Results), named as they name them: into empty tables, each is built
+    // once after the load, in the same transaction (one sort instead of 100,000 insertions); they hold all the same.
+    private static readonly (string Drop, string Create)[] Indexes =
+    [
+        ("DROP INDEX \"IX_commissions_election_id_code\"", "CREATE UNIQUE INDEX \"IX_commissions_election_id_code\" ON commissions (election_id, code)"),
+        ("DROP INDEX \"IX_commissions_election_id_level\"", "CREATE INDEX \"IX_commissions_election_id_level\" ON commissions (election_id, level)"),
+        ("DROP INDEX \"IX_commissions_parent_id\"", "CREATE INDEX \"IX_commissions_parent_id\" ON commissions (parent_id)"),
+        ("DROP INDEX \"IX_protocol_versions_state\"", "CREATE INDEX \"IX_protocol_versions_state\" ON protocol_versions (state)"),
+        ("DROP INDEX \"ux_protocol_versions_precinct_number\"", "CREATE UNIQUE INDEX ux_protocol_versions_precinct_number ON protocol_versions (precinct_id, number)"),
+        ("DROP INDEX \"IX_protocol_violations_relation_code\"", "CREATE INDEX \"IX_protocol_violations_relation_code\" ON protocol_violations (relation_code)"),
+        ("DROP INDEX \"IX_protocol_violations_version_id\"", "CREATE INDEX \"IX_protocol_violations_version_id\" ON protocol_violations (version_id)"),
+    ];
+
+    // On PostgreSQL a foreign key checks (and locks) its referenced row for every row copied; added again after the
+    // load, it checks every row at once with one join. Names and rules are those of the migrations.
+    private static readonly (string Drop, string Create)[] ForeignKeys =
+    [
+        ForeignKey("commissions", "FK_commissions_commissions_parent_id", "parent_id", "commissions", "RESTRICT"),
+        ForeignKey("commissions", "FK_commissions_elections_election_id", "election_id", "elections", "CASCADE"),
+        ForeignKey("protocol_versions", "FK_protocol_versions_commissions_precinct_id", "precinct_id", "commissions", "RESTRICT"),
+        ForeignKey("protocol_violations", "FK_protocol_violations_protocol_versions_version_id", "version_id", "protocol_versions", "RESTRICT"),
+        ForeignKey("tally_progress", "FK_tally_progress_commissions_commission_id", "commission_id", "commissions", "RESTRICT"),
+        ForeignKey("tally_totals", "FK_tally_totals_commissions_commission_id", "commission_id", "commissions", "RESTRICT"),
+    ];
+
+    private static (string Drop, string Create) ForeignKey(string table, string name, string column, string principal, string onDelete) =>
+        ($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"",
+         $"ALTER TABLE {table} ADD CONSTRAINT \"{name}\" FOREIGN KEY ({column}) REFERENCES {principal} (id) ON DELETE {onDelete}");
+
+    private static readonly (string, BulkType)[] CommissionColumns =
+    [
+        ("id", BulkType.Integer), ("election_id", BulkType.Integer), ("code", BulkType.Text), ("level", BulkType.Text),
+        ("parent_id", BulkType.Integer), ("number", BulkType.Integer), ("name_kk", BulkType.Text), ("name_ru", BulkType.Text),
+        ("name_en", BulkType.Text), ("address", BulkType.Text), ("special_kind", BulkType.Text),
+    ];
+
+    private static readonly (string, BulkType)[] VersionColumns =
+    [
+        ("id", BulkType.BigInt), ("precinct_id", BulkType.Integer), ("number", BulkType.Integer), ("state", BulkType.Text),
+        ("values", BulkType.Text), ("snapshot", BulkType.Text), ("entered_elsewhere", BulkType.Boolean),
+        ("correction_decision", BulkType.Text), ("accepted_by", BulkType.Text), ("accepted_by_commission", BulkType.Text),
+        ("accepted_at", BulkType.Timestamp), ("revision", BulkType.Integer),
+    ];
+
+    private static void WriteCommission(BulkTable table, int id, int electionId, string code, LevelDefinition level, int? parentId, int number, LocalizedText name, string address)
+    {
+        table.Row();
+        table.Add(id);
+        table.Add(electionId);
+        table.Add(code);
+        table.Add(level.Code);
+        if (parentId is { } parent)
+        {
+            table.Add(parent);
+        }
+        else
+        {
+            table.AddNull();
+        }
+
+        table.Add(number);
+        table.Add(name.Kk);
+        table.Add(name.Ru);
+        table.Add(name.En);
+        table.Add(address);
+        table.AddNull();
+    }
+
+    private static LocalizedText Fill(LocalizedText template, string unit, int number)
+    {
+        var n = number.ToString(CultureInfo.InvariantCulture);
+        return new LocalizedText(
+            template.Kk.Replace("{unit}", unit, StringComparison.Ordinal).Replace("{number}", n, StringComparison.Ordinal),
+            template.Ru.Replace("{unit}", unit, StringComparison.Ordinal).Replace("{number}", n, StringComparison.Ordinal),
+            template.En.Replace("{unit}", unit, StringComparison.Ordinal).Replace("{number}", n, StringComparison.Ordinal));
+    }
+
+    private static void Add(long[] into, ReadOnlySpan<long> values)
+    {
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] += values[i];
+        }
+    }
+
+    /// <summary>
+    /// The JSON of a published version exactly as <see cref="ResultsService"/> writes it (its values, and the whole
+    /// snapshot of <see cref="ProtocolVersion.Published"/>), without serializing the snapshot anew per precinct: only
+    /// the precinct's code and values differ between two imported versions, so one serialization with markers
+    /// gives the text around them. The template is checked against a full serialization first; should the two ever
+    /// differ, every version is serialized in full.
+    /// </summary>
+    private sealed class VersionJson
+    {
+        private readonly ProtocolForm _form;
+        private readonly Actor _actor;
+        private readonly DateTimeOffset _at;
+        private readonly string[]? _parts;
+        private readonly StringBuilder _builder = new(1024);
+
+        public VersionJson(ProtocolForm form, Actor actor, DateTimeOffset at)
+        {
+            (_form, _actor, _at) = (form, actor, at);
+            const string code = "IMPORT-TEMPLATE-PRECINCT";
+            var marker = Enumerable.Repeat(-7_070_707_070_707L, form.Lines.Count).ToArray();
+            var template = Full(code, marker).Snapshot;
+            var codeJson = JsonSerializer.Serialize(code, ResultsService.Json);
+            var valuesJson = JsonSerializer.Serialize(marker, ResultsService.Json);
+            var c = template.IndexOf(codeJson, StringComparison.Ordinal);
+            var v = template.IndexOf(valuesJson, StringComparison.Ordinal);
+            if (c < 0 || v < c || template.IndexOf(codeJson, c + 1, StringComparison.Ordinal) >= 0 || template.IndexOf(valuesJson, v + 1, StringComparison.Ordinal) >= 0)
+            {
+                return;
+            }
+
+            _parts = [template[..c], template[(c + codeJson.Length)..v], template[(v + valuesJson.Length)..]];
+            long[] sample = [.. Enumerable.Range(0, form.Lines.Count).Select(i => (long)i * 1_001)];
+            if (Of("UIK-000001", sample) != Full("UIK-000001", sample))
+            {
+                _parts = null;
+            }
+        }
+
+        public (string Values, string Snapshot) Of(string precinct, ReadOnlySpan<long> values)
+        {
+            if (_parts is null)
+            {
+                return Full(precinct, values.ToArray());
+            }
+
+            var b = _builder.Clear().Append('[');
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (i > 0)
+                {
+                    b.Append(',');
+                }
+
+                b.Append(values[i]);
+            }
+
+            var valuesJson = b.Append(']').ToString();
+            var snapshot = b.Clear().Append(_parts[0]).Append(JsonSerializer.Serialize(precinct, ResultsService.Json))
+                .Append(_parts[1]).Append(valuesJson).Append(_parts[2]).ToString();
+            return (valuesJson, snapshot);
+        }
+
+        private (string Values, string Snapshot) Full(string precinct, long[] values)
+        {
+            var version = ProtocolVersion.Published(_form, precinct, values, _actor, _at);
+            return (JsonSerializer.Serialize(version.Values, ResultsService.Json), JsonSerializer.Serialize(version.Snapshot(), ResultsService.Json));
+        }
+    }
+
+    /// <summary>The CSV text of a file: the file itself, or the one CSV inside a zip; counts the bytes read for progress.</summary>
+    private sealed class CsvSource : IDisposable
+    {
+        private readonly ZipArchive? _zip;
+        private readonly CountingStream _stream;
+
+        private CsvSource(string name, Stream stream, long length, ZipArchive? zip)
+        {
+            Name = name;
+            _zip = zip;
+            _stream = new CountingStream(stream);
+            Length = length;
+            Reader = new StreamReader(_stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        }
+
+        public string Name { get; }
+
+        public TextReader Reader { get; }
+
+        public long Length { get; }
+
+        public long BytesRead => _stream.BytesRead;
+
+        public static CsvSource Open(string path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new ResultsImportException("IMPORT.NO-FILE", $"The results file {path} does not exist.");
+            }
+
+            var name = System.IO.Path.GetFileName(path);
+            if (!path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                var file = File.OpenRead(path);
+                return new CsvSource(name, file, file.Length, null);
+            }
+
+            ZipArchive zip;
+            try
+            {
+                zip = ZipFile.OpenRead(path);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new ResultsImportException("IMPORT.ZIP", $"{name} is not a readable zip file: {e.Message}");
+            }
+
+            var csvs = zip.Entries.Where(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (csvs.Count != 1)
+            {
+                zip.Dispose();
+                throw new ResultsImportException("IMPORT.ZIP", $"{name} holds {csvs.Count} CSV files; exactly one is expected.");
+            }
+
+            return new CsvSource($"{name}:{csvs[0].FullName}", csvs[0].Open(), csvs[0].Length, zip);
+        }
+
+        public void Dispose()
+        {
+            Reader.Dispose();
+            _zip?.Dispose();
+        }
+    }
+
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position
+        {
+            get => BytesRead;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            BytesRead += read;
+            return read;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            BytesRead += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
