@@ -31,7 +31,8 @@ internal static class PublicationCommands
             using var key = LogKeys.LoadOrCreate(r.GetValue(keyFile) ?? LogKeys.DefaultPath(store), LogKeys.OriginOf(definition.Id));
             var publisher = new LogPublisher(r.GetValue(outDir)!, key);
             var count = await publisher.CatchUpAsync(context, ct);
-            await output.WriteLineAsync($"Published {count} log entries to {publisher.Directory} (tree size {publisher.Size}); verifier key: {key.VerifierKey}");
+            var precincts = await new ResultsExporter(r.GetValue(outDir)!).WriteAsync(context, definition, TimeProvider.System, ct);
+            await output.WriteLineAsync($"Published {count} log entries to {publisher.Directory} (tree size {publisher.Size}) and the results of {precincts:N0} precincts; verifier key: {key.VerifierKey}");
             return AshyqCommand.Ok;
         }));
         return command;

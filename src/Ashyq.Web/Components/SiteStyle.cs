@@ -48,6 +48,50 @@ public static class SiteStyle
         .tree-link{display:inline-block;margin-top:.25rem;padding:.5rem .9rem;border-radius:.4rem;background:var(--accent);color:#fff;text-decoration:none;font-weight:600}
         .foot{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem}
         .foot-inner{padding-top:.75rem;padding-bottom:1.5rem}
+        .bar-tools{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem}
+        .account{display:flex;flex-wrap:wrap;align-items:center;gap:.35rem .6rem;font-size:.9rem;color:#fff}
+        .account a{color:#fff}
+        .account .who strong{font-weight:700}
+        .pill{display:inline-block;padding:.3rem .75rem;border-radius:999px;color:#fff;background:transparent;border:1px solid rgba(255,255,255,.55);font:inherit;font-size:.9rem;text-decoration:none;cursor:pointer}
+        .pill:focus-visible,.btn:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid var(--gold);outline-offset:2px}
+        form.inline{display:inline;margin:0}
+        .btn{display:inline-block;font:inherit;font-weight:600;padding:.55rem 1.1rem;min-height:2.75rem;border-radius:.4rem;border:1px solid var(--accent);background:#fff;color:var(--accent);cursor:pointer}
+        .btn.primary{background:var(--accent);color:#fff}
+        .btn.danger{border-color:#b42318;color:#b42318}
+        .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0 0}
+        .field{display:grid;gap:.3rem;margin:0 0 .85rem}
+        .field label,.label{font-weight:600}
+        input[type=text],input[type=password],textarea{font:inherit;font-size:1.05rem;width:100%;padding:.5rem .6rem;border:1px solid #8d99a6;border-radius:.35rem;background:#fff;color:var(--ink)}
+        textarea{min-height:4.5rem;resize:vertical}
+        .narrow{max-width:26rem}
+        .entry .line{display:grid;grid-template-columns:1fr 9rem;gap:.4rem 1rem;align-items:center;padding:.4rem 0;border-bottom:1px solid var(--line)}
+        .entry .line input{text-align:right;font-size:1.2rem;font-variant-numeric:tabular-nums}
+        .coded{display:flex;align-items:baseline;gap:.1rem}
+        .coded .code{flex:none}
+        small.who{display:block;font-weight:400;word-break:break-all}
+        .code{display:inline-block;min-width:2.3rem;margin-right:.35rem;font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:.85rem;font-weight:700;color:var(--muted)}
+        .alert{border:1px solid;border-radius:.5rem;padding:.75rem 1rem;margin:0 0 1rem}
+        .alert.error{background:#fdecea;border-color:#d93025;color:#6b160e}
+        .alert.ok{background:#e8f5ec;border-color:#2e8540;color:#1b4a26}
+        .alert.info{background:#eef5fc;border-color:#8bb6e3;color:var(--ink)}
+        .alert p{margin:.25rem 0 0}
+        .relations{list-style:none;margin:.25rem 0 .75rem;padding:0}
+        .relations li{margin:0 0 .4rem;padding:.45rem .65rem;border-left:4px solid;border-radius:.25rem}
+        .relations li.error{border-color:#d93025;background:#fdf3f2}
+        .relations li.warning{border-color:var(--gold);background:#fffaeb}
+        .sev{font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;margin-right:.35rem}
+        .state{display:inline-block;padding:.05rem .6rem;border-radius:.4rem;background:#e6eef8;color:var(--accent);font-weight:700}
+        tr.diff td{background:#fff1c9;font-weight:700}
+        tr.diff td:first-child{box-shadow:inset 4px 0 0 var(--gold)}
+        .flag{display:inline-block;margin-left:.35rem;padding:0 .45rem;border-radius:999px;background:var(--gold);color:#3d2e00;font-size:.75rem;font-weight:700}
+        .checks{list-style:none;margin:.25rem 0 .85rem;padding:0}
+        .checks label{display:flex;gap:.6rem;align-items:center;padding:.45rem 0;border-bottom:1px solid var(--line)}
+        .checks input{flex:none;width:1.35rem;height:1.35rem}
+        .ack{display:grid;grid-template-columns:1fr auto;gap:.5rem;align-items:end;margin:.5rem 0 0}
+        .ack .field{margin:0}
+        fieldset{border:0;margin:0;padding:0;min-width:0}
+        legend{font-weight:700;padding:0;margin:0 0 .25rem}
+        h3{font-size:1.05rem;margin:1rem 0 .4rem}
         @media (max-width:40em){
         h1{font-size:1.3rem}
         .facts{grid-template-columns:1fr}
@@ -56,6 +100,10 @@ public static class SiteStyle
         table.cards tr{display:block;border:1px solid var(--line);border-radius:.4rem;margin:0 0 .6rem;padding:.25rem .5rem}
         table.cards td{display:grid;grid-template-columns:40% 1fr;gap:.5rem;border:0;padding:.2rem 0;text-align:left}
         table.cards td::before{content:attr(data-label);color:var(--muted);font-size:.85rem}
+        .entry .line{grid-template-columns:1fr 6.5rem}
+        th,td{padding:.4rem .3rem}
+        .ack{grid-template-columns:1fr}
+        .actions .btn{flex:1 1 100%}
         }
         """;
 }
