@@ -79,9 +79,11 @@ public static class AshyqCommand
         commissions.Subcommands.Add(commissionStats);
         root.Subcommands.Add(commissions);
 
+        var publish = new Option<string?>("--publish") { Description = "Keep this folder published (log, records, results) and serve it at /public" };
         var serve = new Command("serve", "Serve the portal, the API and the health endpoint on 127.0.0.1");
         serve.Options.Add(port);
-        serve.SetAction((r, ct) => Guard(error, () => ServeAsync(Open(r.GetValue(db)!), r.GetValue(port), null, output, ct)));
+        serve.Options.Add(publish);
+        serve.SetAction((r, ct) => Guard(error, () => ServeAsync(Open(r.GetValue(db)!), r.GetValue(port), null, r.GetValue(publish), output, ct)));
         root.Subcommands.Add(serve);
 
         var demoScale = new Option<double>("--scale") { Description = "Voters as a share of the electorate, if the store is empty", DefaultValueFactory = _ => 0.01 };
@@ -90,8 +92,9 @@ public static class AshyqCommand
         demo.Options.Add(demoScale);
         demo.Options.Add(seed);
         demo.Options.Add(definition);
+        demo.Options.Add(publish);
         demo.SetAction((r, ct) => Guard(error, () => ServeAsync(
-            Open(r.GetValue(db)!), r.GetValue(port), (r.GetValue(definition)!, r.GetValue(demoScale), r.GetValue(seed)), output, ct)));
+            Open(r.GetValue(db)!), r.GetValue(port), (r.GetValue(definition)!, r.GetValue(demoScale), r.GetValue(seed)), r.GetValue(publish) ?? "published", output, ct)));
         root.Subcommands.Add(demo);
 
         var check = new Command("check-definition", "Check a definition file and list every error by JSON path");
@@ -105,6 +108,7 @@ public static class AshyqCommand
         root.Subcommands.Add(AccountsCommand.Create(db, output, error));
         root.Subcommands.Add(PublicationCommands.Publish(db, output, error));
         root.Subcommands.Add(PublicationCommands.Verify(output, error));
+        root.Subcommands.Add(WitnessCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
@@ -384,7 +388,7 @@ public static class AshyqCommand
         return Ok;
     }
 
-    private static async Task<int> ServeAsync(Store store, int port, (string Definition, double Scale, long Seed)? demo, TextWriter output, CancellationToken ct)
+    private static async Task<int> ServeAsync(Store store, int port, (string Definition, double Scale, long Seed)? demo, string? publishTo, TextWriter output, CancellationToken ct)
     {
         await using (var db = await store.OpenAsync(ct))
         {
@@ -398,10 +402,17 @@ public static class AshyqCommand
             }
         }
 
-        var app = AshyqWebHost.Build(new WebHostSettings(store, $"http://127.0.0.1:{port}"));
+        var app = AshyqWebHost.Build(new WebHostSettings(store, $"http://127.0.0.1:{port}")
+        {
+            Publish = publishTo is null ? null : new Ashyq.Web.Publication.PublishSettings(Path.GetFullPath(publishTo), null),
+        });
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         await output.WriteLineAsync($"Ashyq is serving {store.Display} at {address}/ (Ctrl+C to stop)");
+        if (publishTo is not null)
+        {
+            await output.WriteLineAsync($"Publishing to {Path.GetFullPath(publishTo)}, served at {address}/public/ (log at {address}/public/log/checkpoint)");
+        }
         try
         {
             await app.WaitForShutdownAsync(ct);

@@ -8,6 +8,7 @@ using Ashyq.Web.Components;
 using Ashyq.Web.Election;
 using Ashyq.Web.Health;
 using Ashyq.Web.Localization;
+using Ashyq.Web.Publication;
 using Ashyq.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -24,6 +25,9 @@ namespace Ashyq.Web;
 public sealed record WebHostSettings(Store Store, string Url = "http://127.0.0.1:5080")
 {
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The folder the host keeps published (log, records, results) and serves at <c>/public</c>; none if null.</summary>
+    public PublishSettings? Publish { get; init; }
 }
 
 /// <summary>
@@ -60,6 +64,13 @@ public static class AshyqWebHost
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddAshyqAccounts();
+        if (settings.Publish is { } publish)
+        {
+            Directory.CreateDirectory(publish.Directory);
+            services.AddSingleton(publish);
+            services.AddHostedService<PublishingService>();
+        }
+
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
 
@@ -72,6 +83,25 @@ public static class AshyqWebHost
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        if (settings.Publish is { } published)
+        {
+            // The published folder as it is: what any web server or CDN would serve. Full tiles never change.
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(published.Directory)),
+                RequestPath = "/public",
+                ServeUnknownFileTypes = true,
+                DefaultContentType = "application/octet-stream",
+                OnPrepareResponse = context =>
+                {
+                    var path = context.Context.Request.Path.Value ?? "";
+                    var immutable = path.Contains("/log/tile/", StringComparison.Ordinal) && !path.Contains(".p/", StringComparison.Ordinal);
+                    context.Context.Response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "no-cache";
+                    context.Context.Response.Headers.AccessControlAllowOrigin = "*";
+                },
+            });
+        }
+
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
