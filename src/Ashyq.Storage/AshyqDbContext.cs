@@ -32,6 +32,12 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<LogEntryRow> LogEntries => Set<LogEntryRow>();
 
+    public DbSet<SessionRow> Sessions => Set<SessionRow>();
+
+    public DbSet<DecisionRow> Decisions => Set<DecisionRow>();
+
+    public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
+
     public abstract StoreKind Kind { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -100,6 +106,25 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
             e.HasKey(x => x.Index);
             e.Property(x => x.Index).ValueGeneratedNever();
             e.HasIndex(x => new { x.Kind, x.Subject, x.Version }).IsUnique();
+        });
+
+        modelBuilder.Entity<SessionRow>(e =>
+        {
+            e.ToTable("sessions");
+            e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.CommissionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<DecisionRow>(e =>
+        {
+            e.ToTable("decisions");
+            e.HasIndex(x => new { x.CommissionId, x.Number }).IsUnique();
+            e.HasOne<SessionRow>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.CommissionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<AuditEventRow>(e =>
+        {
+            e.ToTable("audit_events");
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => x.Subject);
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

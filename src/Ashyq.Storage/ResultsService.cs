@@ -61,7 +61,13 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
                 throw new AcceptedVersionIsImmutable(version.Number);
             }
 
+            var eventsBefore = version.Events.Count;
             var result = step(version, time.GetUtcNow());
+            foreach (var e in version.Events.Skip(eventsBefore))
+            {
+                Audit.Record(db, e.By.User, e.By.Commission, "protocol." + e.Kind, $"{precinct}/v{version.Number}", e.Detail, e.At);
+            }
+
             await SaveAsync(precinctId, row, version, ct);
             if (version.State == ProtocolState.Accepted)
             {

@@ -117,6 +117,52 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Model.AuditEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Commission")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("commission");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Subject");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.CommissionRow", b =>
                 {
                     b.Property<int>("Id")
@@ -182,6 +228,88 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("ElectionId", "Level");
 
                     b.ToTable("commissions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.DecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adopted");
+
+                    b.Property<int>("CommissionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commission_id");
+
+                    b.Property<string>("ConsultativePresent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("consultative_present");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DissentingOpinions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("dissenting_opinions");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Present")
+                        .HasColumnType("integer")
+                        .HasColumnName("present");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<int>("TotalMembership")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_membership");
+
+                    b.Property<string>("Votes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("votes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CommissionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("decisions", (string)null);
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.ElectionRow", b =>
@@ -499,6 +627,59 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.ToTable("protocol_violations", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Model.SessionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("agenda");
+
+                    b.Property<int>("CommissionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commission_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Media")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("media");
+
+                    b.Property<string>("Observers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("observers");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("Present")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("present");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionId");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
                 {
                     b.Property<int>("CommissionId")
@@ -764,6 +945,21 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Model.DecisionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.SessionRow", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.MemberRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
@@ -796,6 +992,15 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasOne("Ashyq.Storage.Model.ProtocolVersionRow", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.SessionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -112,6 +112,50 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Model.AuditEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Commission")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commission");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Subject");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.CommissionRow", b =>
                 {
                     b.Property<int>("Id")
@@ -175,6 +219,86 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasIndex("ElectionId", "Level");
 
                     b.ToTable("commissions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.DecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adopted");
+
+                    b.Property<int>("CommissionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commission_id");
+
+                    b.Property<string>("ConsultativePresent")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consultative_present");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DissentingOpinions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dissenting_opinions");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Present")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("present");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("TotalMembership")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_membership");
+
+                    b.Property<string>("Votes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("votes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CommissionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("decisions", (string)null);
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.ElectionRow", b =>
@@ -482,6 +606,57 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.ToTable("protocol_violations", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Model.SessionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agenda");
+
+                    b.Property<int>("CommissionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commission_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Media")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media");
+
+                    b.Property<string>("Observers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observers");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("Present")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("present");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionId");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
                 {
                     b.Property<int>("CommissionId")
@@ -741,6 +916,21 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Model.DecisionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.SessionRow", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.MemberRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
@@ -773,6 +963,15 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasOne("Ashyq.Storage.Model.ProtocolVersionRow", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Model.SessionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
