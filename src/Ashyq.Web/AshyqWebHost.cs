@@ -8,6 +8,7 @@ using Ashyq.Web.Components;
 using Ashyq.Web.Election;
 using Ashyq.Web.Health;
 using Ashyq.Web.Localization;
+using Ashyq.Web.Portal;
 using Ashyq.Web.Publication;
 using Ashyq.Web.Security;
 using Microsoft.AspNetCore.Builder;
@@ -109,6 +110,8 @@ public static class AshyqWebHost
 
         app.MapOpenApi();
         app.MapResultsApi();
+        app.MapSessionsApi();
+        app.MapLogApi();
         app.MapElectionApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapRazorComponents<App>();
