@@ -8,7 +8,6 @@ using Ashyq.Web.Components;
 using Ashyq.Web.Election;
 using Ashyq.Web.Health;
 using Ashyq.Web.Localization;
-using Ashyq.Web.Portal;
 using Ashyq.Web.Publication;
 using Ashyq.Web.Security;
 using Microsoft.AspNetCore.Builder;
