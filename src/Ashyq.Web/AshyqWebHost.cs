@@ -8,6 +8,7 @@ using Ashyq.Web.Components;
 using Ashyq.Web.Election;
 using Ashyq.Web.Health;
 using Ashyq.Web.Localization;
+using Ashyq.Web.Portal;
 using Ashyq.Web.Publication;
 using Ashyq.Web.Security;
 using Microsoft.AspNetCore.Builder;
@@ -64,6 +65,7 @@ public static class AshyqWebHost
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddAshyqAccounts();
+        services.AddAshyqPortal(builder.Configuration);
         if (settings.Publish is { } publish)
         {
             Directory.CreateDirectory(publish.Directory);
@@ -105,6 +107,7 @@ public static class AshyqWebHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAshyqPortal();
         app.UseAntiforgery();
 
         app.MapOpenApi();

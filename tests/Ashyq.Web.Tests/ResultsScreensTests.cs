@@ -278,10 +278,12 @@ public sealed class ResultsScreensTests(WebFixture web)
         await Expect(reader.Locator("#published-entered-elsewhere")).ToBeVisibleAsync();
         Assert.EndsWith(path, await reader.Locator("#results-link").GetAttributeAsync("href"), StringComparison.Ordinal);
 
-        // The protocol page itself is for the commissions' accounts: a reader is sent to sign in.
+        // The protocol page itself shows a reader the published protocol, with no work form.
         await reader.ClickAsync("#results-link");
-        Assert.Contains("/account/login", reader.Url, StringComparison.Ordinal);
-        Assert.Contains("ReturnUrl=" + Uri.EscapeDataString(path), reader.Url, StringComparison.Ordinal);
+        Assert.EndsWith(path, reader.Url, StringComparison.Ordinal);
+        await Expect(reader.Locator("#public-protocol")).ToHaveAttributeAsync("data-precinct", a.Precinct);
+        await Expect(reader.Locator("#values-v1 tr[data-line='C4'] td[data-value]")).ToHaveAttributeAsync("data-value", "630");
+        Assert.Equal(0, await reader.Locator("form#entry-form").CountAsync());
 
         // Accepted, the protocol no longer takes entries.
         await op1.GotoAsync(path);
@@ -323,7 +325,8 @@ public sealed class ResultsScreensTests(WebFixture web)
         await page.ClickAsync("#sign-out");
         await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
         await page.GotoAsync("/results/" + a.Precinct);
-        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("#public-protocol")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("form#entry-form").CountAsync());
         await page.Context.CloseAsync();
     }
 }

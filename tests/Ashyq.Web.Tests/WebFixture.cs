@@ -1,5 +1,7 @@
 using Ashyq.Storage;
 using Ashyq.Tests;
+using Ashyq.Web.Portal;
+using Ashyq.Web.Publication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,7 +15,9 @@ namespace Ashyq.Web.Tests;
 
 /// <summary>
 /// One small generated election (scale 0.0005, seed 3) in a SQLite file, the real web host on a free port of
-/// 127.0.0.1, and a headless Chromium: shared by every test of the assembly.
+/// 127.0.0.1 publishing its folder (log, records, results) at <c>/public</c>, and a headless Chromium: shared by
+/// every test of the assembly. Public lookups are limited far above what the tests need; the limit's own test
+/// starts a host of its own.
 /// </summary>
 public sealed class WebFixture : IAsyncLifetime
 {
@@ -27,6 +31,12 @@ public sealed class WebFixture : IAsyncLifetime
     private HttpClient? _http;
 
     public Store Store { get; private set; } = null!;
+
+    /// <summary>The folder the host publishes and serves at <c>/public</c>.</summary>
+    public string PublishDirectory => Path.Combine(_folder, "public");
+
+    /// <summary>The log key of the host (the published folder holds only its verifier key).</summary>
+    public string LogKeyFile => Path.Combine(_folder, "ashyq-log.key");
 
     /// <summary>The host's address, e.g. <c>http://127.0.0.1:41234</c>, without a final slash.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -46,7 +56,9 @@ public sealed class WebFixture : IAsyncLifetime
             await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, Scale, Seed);
         }
 
-        _app = AshyqWebHost.Build(new WebHostSettings(Store, "http://127.0.0.1:0"), ["--Logging:LogLevel:Default=Warning"]);
+        _app = AshyqWebHost.Build(
+            new WebHostSettings(Store, "http://127.0.0.1:0") { Publish = new PublishSettings(PublishDirectory, LogKeyFile) },
+            ["--Logging:LogLevel:Default=Warning", $"--{PortalSetup.LookupsPerMinuteKey}=100000"]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The web host did not report its address.");
@@ -88,6 +100,27 @@ public sealed class WebFixture : IAsyncLifetime
             Locale = "en-US",
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>The size of the published checkpoint once it holds at least <paramref name="size"/> entries (the publisher runs every second).</summary>
+    public async Task<long> WaitForCheckpointAsync(long size, CancellationToken ct)
+    {
+        var path = Path.Combine(PublishDirectory, "log", "checkpoint");
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (File.Exists(path))
+            {
+                var lines = (await File.ReadAllTextAsync(path, ct)).Split('\n');
+                if (lines.Length > 1 && long.TryParse(lines[1], System.Globalization.CultureInfo.InvariantCulture, out var published) && published >= size)
+                {
+                    return published;
+                }
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        throw new TimeoutException($"The published checkpoint did not reach {size} entries.");
     }
 
     public async ValueTask DisposeAsync()

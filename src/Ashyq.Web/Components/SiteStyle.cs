@@ -92,6 +92,51 @@ public static class SiteStyle
         fieldset{border:0;margin:0;padding:0;min-width:0}
         legend{font-weight:700;padding:0;margin:0 0 .25rem}
         h3{font-size:1.05rem;margin:1rem 0 .4rem}
+        .alert.warn{background:#fff8e1;border-color:var(--gold);color:#3d2e00}
+        .alert ul{margin:.35rem 0 0;padding-left:1.2rem}
+        .outcome h2{margin:0}
+        .figure{font-size:1.05rem;margin:.4rem 0 .9rem}
+        a.btn{text-decoration:none}
+        svg.meter{display:block;margin:.35rem 0 0}
+        svg.meter .track{fill:#e6eef8}
+        svg.meter .fill{fill:var(--accent)}
+        svg.meter .fill.muted{fill:var(--sky)}
+        svg.chart{display:block;margin:.5rem 0 .75rem;overflow:visible}
+        svg.chart text{font-size:14px;fill:var(--ink)}
+        svg.chart .value{font-weight:700}
+        svg.chart .track{fill:#eef2f6}
+        svg.chart .bar{fill:var(--accent)}
+        svg.chart .bar.lead{fill:#0a4a8a}
+        svg.chart text.axis{font-size:12px;fill:var(--muted)}
+        svg.chart .grid{stroke:var(--line);stroke-dasharray:3 3}
+        svg.chart .axis-line{stroke:var(--muted)}
+        svg.histogram .bar{fill:var(--sky)}
+        details.chart-data,details.paste{margin:.5rem 0}
+        details summary{cursor:pointer;color:var(--accent);font-weight:600}
+        .units{list-style:none;margin:0;padding:0}
+        .units li{display:grid;grid-template-columns:minmax(0,1fr) minmax(19rem,25rem);gap:.3rem 1.5rem;align-items:center;padding:.5rem 0;border-bottom:1px solid var(--line)}
+        .units li:last-child{border-bottom:0}
+        .units .meta{display:block;color:var(--muted);font-size:.85rem}
+        .unit-figures{display:grid;grid-template-columns:minmax(3rem,1fr) 6.5rem 8.5rem;gap:.6rem;align-items:center;font-variant-numeric:tabular-nums;font-size:.95rem}
+        .unit-figures svg.meter{margin:0}
+        .unit-state{grid-column:1 / span 2}
+        .unit-count,.unit-turnout{text-align:right;white-space:nowrap}
+        .version h2 .tag{margin-left:.35rem;vertical-align:middle}
+        .tag.current{background:#e8f5ec;border-color:#2e8540;color:#1b4a26}
+        .tag.superseded{background:#eef2f6;border-color:#8d99a6;color:var(--muted)}
+        .who-line{display:block;font-weight:400}
+        .decision p{margin:.25rem 0 0}
+        .verdict{font-size:1.25rem}
+        .verdict.ok{color:#1b4a26}
+        .verdict.error{color:#8a1c12}
+        .check-result.identical{border-left:6px solid #2e8540}
+        .check-result.different{border-left:6px solid #d93025}
+        .readings{list-style:none;margin:.25rem 0 .75rem;padding:0}
+        .readings li{padding:.45rem 0;border-bottom:1px solid var(--line)}
+        .readings .meta{display:block;color:var(--muted);font-size:.85rem}
+        .verdict-tag{display:inline-block;font-size:.8rem;font-weight:700;padding:.05rem .5rem;border-radius:999px;margin-right:.4rem;border:1px solid}
+        .verdict-tag.met{background:#e8f5ec;color:#1b4a26;border-color:#2e8540}
+        .verdict-tag.unmet{background:#fdecea;color:#6b160e;border-color:#d93025}
         @media (max-width:40em){
         h1{font-size:1.3rem}
         .facts{grid-template-columns:1fr}
@@ -103,6 +148,7 @@ public static class SiteStyle
         .entry .line{grid-template-columns:1fr 6.5rem}
         th,td{padding:.4rem .3rem}
         .ack{grid-template-columns:1fr}
+        .units li{grid-template-columns:1fr}
         .actions .btn{flex:1 1 100%}
         }
         """;
