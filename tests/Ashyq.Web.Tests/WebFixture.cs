@@ -43,6 +43,9 @@ public sealed class WebFixture : IAsyncLifetime
 
     public HttpClient Http => _http ?? throw new InvalidOperationException("The fixture is not started.");
 
+    /// <summary>The running host's services (its endpoints, for the authorization matrix).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The fixture is not started.");
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not started.");
 
     public static string ScreenshotFolder { get; } = Path.Combine(Repo.Root, "artifacts", "screenshots");
