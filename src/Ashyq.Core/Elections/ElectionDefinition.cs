@@ -43,6 +43,9 @@ public sealed record ElectionDefinition
 
     public required ResultRules Result { get; init; }
 
+    /// <summary>Which protocol lines are the quantities of election forensics; null if the definition does not say.</summary>
+    public ForensicsLines? Forensics { get; init; }
+
     /// <summary>How published results of this election are read from files; null if they are not imported.</summary>
     public ImportProfiles? Import { get; init; }
 
@@ -259,6 +262,17 @@ public sealed record ResultRules
     /// <summary>A minimum turnout for the election to be valid, or null where the law has none.</summary>
     public Fraction? TurnoutThreshold { get; init; }
 }
+
+/// <summary>
+/// The protocol lines that make up each quantity of election forensics (voters on the list, ballots issued, ballots
+/// in the boxes, valid and invalid ballots): each a list of line codes, or the candidate group, whose values add up.
+/// </summary>
+public sealed record ForensicsLines(
+    IReadOnlyList<string> Voters,
+    IReadOnlyList<string> Issued,
+    IReadOnlyList<string> InBoxes,
+    IReadOnlyList<string> Valid,
+    IReadOnlyList<string> Invalid);
 
 public sealed record ImportProfiles(CsvImportProfile? Csv);
 

@@ -391,6 +391,17 @@ public static class ElectionDefinitionLoader
                 }
             }
 
+            if (d.Forensics is { } forensics)
+            {
+                foreach (var (name, codes) in new[] { ("voters", forensics.Voters), ("issued", forensics.Issued), ("inBoxes", forensics.InBoxes), ("valid", forensics.Valid), ("invalid", forensics.Invalid) })
+                {
+                    foreach (var code in codes.Where(c => !index.ContainsKey(c) && c != d.Protocol.CandidateGroup))
+                    {
+                        Add($"$.forensics.{name}", "DEF.UNKNOWN-LINE", $"unknown protocol line \"{code}\" (a line code or the candidate group \"{d.Protocol.CandidateGroup}\")");
+                    }
+                }
+            }
+
             if (d.Result.RunoffCandidates < 2)
             {
                 Add("$.result.runoffCandidates", "DEF.RESULT", "a runoff is between at least 2 candidates");
