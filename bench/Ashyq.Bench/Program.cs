@@ -2,7 +2,13 @@ using Ashyq.Bench;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Ashyq.Bench -- --filter '*'   (add --job short for a quick run)
+// dotnet run -c Release --project bench/Ashyq.Bench -- publish-latency --db /tmp/latency.db --scale 1   (acceptance → signed checkpoint)
 // dotnet run -c Release --project bench/Ashyq.Bench -- results-import --db /tmp/bench.db --db "Host=…"   (import vs raw bulk insert)
+if (args.Length > 0 && args[0] == "publish-latency")
+{
+    return await PublishLatencyBench.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "results-import")
 {
     return await ResultsImportBench.RunAsync(args[1..]);
