@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Ashyq.Cli.Plots;
 using Ashyq.Core.Forensics;
 using Ashyq.Storage;
 using Ashyq.Storage.Forensics;
+using Ashyq.Web.Forensics;
 
 namespace Ashyq.Cli;
 

@@ -6,6 +6,7 @@ using Ashyq.Web.Accounts;
 using Ashyq.Web.Api;
 using Ashyq.Web.Components;
 using Ashyq.Web.Election;
+using Ashyq.Web.Forensics;
 using Ashyq.Web.Health;
 using Ashyq.Web.Localization;
 using Ashyq.Web.Portal;
@@ -66,6 +67,7 @@ public static class AshyqWebHost
         services.AddOpenApi();
         services.AddAshyqAccounts();
         services.AddAshyqPortal(builder.Configuration);
+        services.AddAshyqForensics();
         if (settings.Publish is { } publish)
         {
             Directory.CreateDirectory(publish.Directory);
@@ -115,6 +117,7 @@ public static class AshyqWebHost
         app.MapSessionsApi();
         app.MapLogApi();
         app.MapElectionApi();
+        app.MapForensics();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapRazorComponents<App>();
         return app;

@@ -96,6 +96,8 @@ public static class SiteStyle
         .alert ul{margin:.35rem 0 0;padding-left:1.2rem}
         .outcome h2{margin:0}
         .figure{font-size:1.05rem;margin:.4rem 0 .9rem}
+        img.plot{display:block;width:100%;height:auto;margin:.5rem 0 1rem;border:1px solid var(--line)}
+        ul.peak{display:flex;flex-wrap:wrap;gap:.3rem .8rem;list-style:none;padding:0;margin:.3rem 0 .8rem}
         a.btn{text-decoration:none}
         svg.meter{display:block;margin:.35rem 0 0}
         svg.meter .track{fill:#e6eef8}

@@ -9,7 +9,7 @@ namespace Ashyq.Web.Portal;
 
 /// <summary>
 /// The public results portal's services: the per-process caches (commission statistics, the published log's
-/// tree) and the rate limit of public lookups — <c>/check</c> and the <c>/results</c> pages read by visitors without
+/// tree) and the rate limit of public lookups — <c>/check</c>, <c>/forensics</c> and the <c>/results</c> pages read by visitors without
 /// an account — a fixed window per client address (<c>Portal:PublicLookupsPerMinute</c>, 60 by default).
 /// </summary>
 public static class PortalSetup
@@ -57,6 +57,7 @@ public static class PortalSetup
 
         var path = context.Request.Path;
         return path.StartsWithSegments("/check", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/forensics", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/api/portal", StringComparison.OrdinalIgnoreCase)
             || (path.StartsWithSegments("/results", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/results/queue", StringComparison.OrdinalIgnoreCase));

@@ -2,7 +2,7 @@ using System.Globalization;
 using Ashyq.Core.Forensics;
 using ScottPlot;
 
-namespace Ashyq.Cli.Plots;
+namespace Ashyq.Web.Forensics;
 
 /// <summary>
 /// The plots of the forensics, drawn with ScottPlot from a <see cref="ForensicsReport"/> alone, each as PNG and SVG:
@@ -43,6 +43,26 @@ public static class ForensicsPlots
         files.AddRange(Save(ShpilkinPlot(report, figures.Shpilkin, title), folder, "votes-by-turnout"));
         files.AddRange(Save(IntegerPlot(figures.Integer, title, leader), folder, "integer-percentages"));
         return files;
+    }
+
+    /// <summary>The names of the plots of one set of figures, as <see cref="Write"/> names their files.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["fingerprint", "turnout-histogram", "votes-by-turnout", "integer-percentages"];
+
+    /// <summary>One plot of the national figures, by its name in <see cref="Names"/>, as PNG bytes; null for an unknown name.</summary>
+    public static byte[]? Png(ForensicsReport report, string name)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var figures = report.National;
+        var leader = report.LeaderCandidate.Name.En;
+        Plot? plot = name switch
+        {
+            "fingerprint" => FingerprintPlot(figures.Fingerprint, report.Election, leader),
+            "turnout-histogram" => TurnoutPlot(figures.Shpilkin, report.Election),
+            "votes-by-turnout" => ShpilkinPlot(report, figures.Shpilkin, report.Election),
+            "integer-percentages" => IntegerPlot(figures.Integer, report.Election, leader),
+            _ => null,
+        };
+        return plot?.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
     private static string[] Save(Plot plot, string folder, string name)
