@@ -75,6 +75,14 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
                     ? await db.ProtocolVersions.AsNoTracking().Where(v => v.PrecinctId == precinctId && v.Number == version.Number - 1).Select(v => v.Values).FirstAsync(ct)
                     : null;
                 await AddToTalliesAsync(precinctId, version.Values!, previous is null ? null : JsonSerializer.Deserialize<long[]>(previous), ct);
+                // The warnings the commission acknowledged stay visible: recorded on the version as an import records them.
+                var versionId = await db.ProtocolVersions.Where(v => v.PrecinctId == precinctId && v.Number == version.Number).Select(v => v.Id).FirstAsync(ct);
+                foreach (var warning in version.Warnings())
+                {
+                    db.ProtocolViolations.Add(new ProtocolViolationRow { VersionId = versionId, RelationCode = warning.Code });
+                }
+
+                await db.SaveChangesAsync(ct);
                 await TransparencyLog.AppendAsync(db, ProtocolRecord.Kind, precinct, version.Number, ProtocolRecord.Bytes(definition, version), version.AcceptedAt!.Value, ct);
             }
 

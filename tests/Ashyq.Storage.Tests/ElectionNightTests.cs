@@ -32,6 +32,9 @@ public class ElectionNightTests
             Assert.NotEqual(version.First!.Operator.User, version.Second!.Operator.User);
             Assert.Contains(version.Events, e => e.Kind == "signed");
             Assert.All(version.Warnings(), w => Assert.Contains(version.Acknowledgements, a => a.RelationCode == w.Code));
+            var recorded = await db.ProtocolViolations.Where(v => v.VersionId == db.ProtocolVersions.Single(p => p.PrecinctId == db.Commissions.Single(c => c.Code == code).Id).Id)
+                .Select(v => v.RelationCode).ToListAsync(Ct);
+            Assert.Equal(version.Warnings().Select(w => w.Code).Order(), recorded.Order());
         }
     }
 }
