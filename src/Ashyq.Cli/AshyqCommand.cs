@@ -109,6 +109,7 @@ public static class AshyqCommand
         root.Subcommands.Add(PublicationCommands.Publish(db, output, error));
         root.Subcommands.Add(PublicationCommands.Verify(output, error));
         root.Subcommands.Add(WitnessCommand.Create(output, error));
+        root.Subcommands.Add(RegisterCommands.Create(db, output, error));
         root.Subcommands.Add(ForensicsCommand.Create(db, output, error));
 
         var parsed = root.Parse(args);

@@ -38,6 +38,12 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
 
+    public DbSet<Register.RegisterImportRow> RegisterImports => Set<Register.RegisterImportRow>();
+
+    public DbSet<Register.DuplicatePairRow> DuplicatePairs => Set<Register.DuplicatePairRow>();
+
+    public DbSet<Register.VoterTransferRow> VoterTransfers => Set<Register.VoterTransferRow>();
+
     public abstract StoreKind Kind { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -126,6 +132,8 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
             e.HasIndex(x => x.At);
             e.HasIndex(x => x.Subject);
         });
+
+        Register.RegisterModel.Configure(modelBuilder);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

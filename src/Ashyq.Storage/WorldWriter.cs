@@ -126,7 +126,7 @@ public sealed class WorldWriter(AshyqDbContext db, TimeProvider time)
             var total = world.VoterCount;
             var voters = await VoterBulkWriter.WriteAsync(
                 db,
-                generator.Voters(world),
+                Ashyq.Core.Register.RegisterHistory.Dated(generator.Voters(world), definition, total),
                 precinctIds,
                 done => progress?.Invoke(new WriteProgress("voters", done, total)),
                 cancellationToken);

@@ -66,6 +66,7 @@ public static class AshyqWebHost
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddAshyqAccounts();
+        services.AddRegisterApi();
         services.AddAshyqPortal(builder.Configuration);
         services.AddAshyqForensics();
         if (settings.Publish is { } publish)
@@ -117,6 +118,7 @@ public static class AshyqWebHost
         app.MapSessionsApi();
         app.MapLogApi();
         app.MapElectionApi();
+        app.MapRegisterApi();
         app.MapForensics();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapRazorComponents<App>();

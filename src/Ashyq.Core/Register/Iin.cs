@@ -46,7 +46,7 @@ public readonly record struct Iin : IComparable<Iin>
     public static bool TryParse(string? text, out Iin iin, [NotNullWhen(false)] out IinProblem? problem)
     {
         iin = default;
-        if (text is null || text.Length != 12 || !text.All(char.IsAsciiDigit))
+        if (text is null || text.Length != 12 || text.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             problem = IinProblem.Format;
             return false;

@@ -83,8 +83,8 @@ public static class VoterBulkWriter
 
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO voters (iin, surname, given_name, patronymic, birth_date, gender, precinct_id, address) "
-            + "VALUES ($iin, $surname, $given, $patronymic, $birth, $gender, $precinct, $address)";
+        insert.CommandText = "INSERT INTO voters (iin, surname, given_name, patronymic, birth_date, gender, precinct_id, address, source_id, registered_on) "
+            + "VALUES ($iin, $surname, $given, $patronymic, $birth, $gender, $precinct, $address, $source, $registered)";
         var iin = insert.Parameters.Add("$iin", SqliteType.Integer);
         var surname = insert.Parameters.Add("$surname", SqliteType.Text);
         var given = insert.Parameters.Add("$given", SqliteType.Text);
@@ -93,6 +93,8 @@ public static class VoterBulkWriter
         var gender = insert.Parameters.Add("$gender", SqliteType.Integer);
         var precinct = insert.Parameters.Add("$precinct", SqliteType.Integer);
         var address = insert.Parameters.Add("$address", SqliteType.Text);
+        var source = insert.Parameters.Add("$source", SqliteType.Text);
+        var registered = insert.Parameters.Add("$registered", SqliteType.Text);
         insert.Prepare();
 
         long written = 0;
@@ -106,6 +108,8 @@ public static class VoterBulkWriter
             gender.Value = (int)voter.Gender;
             precinct.Value = precinctIds[voter.PrecinctCode];
             address.Value = voter.Address;
+            source.Value = (object?)voter.SourceId ?? DBNull.Value;
+            registered.Value = voter.RegisteredOn is { } on ? on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value;
             insert.ExecuteNonQuery();
             if (++written % 50_000 == 0)
             {
@@ -131,7 +135,7 @@ public static class VoterBulkWriter
         }
 
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY voters (iin, surname, given_name, patronymic, birth_date, gender, precinct_id, address) FROM STDIN (FORMAT BINARY)",
+            "COPY voters (iin, surname, given_name, patronymic, birth_date, gender, precinct_id, address, source_id, registered_on) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         importer.Timeout = TimeSpan.FromMinutes(30);
         long written = 0;
@@ -146,6 +150,16 @@ public static class VoterBulkWriter
             await importer.WriteAsync((int)voter.Gender, NpgsqlDbType.Integer, cancellationToken);
             await importer.WriteAsync(precinctIds[voter.PrecinctCode], NpgsqlDbType.Integer, cancellationToken);
             await importer.WriteAsync(voter.Address, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(importer, voter.SourceId, NpgsqlDbType.Text, cancellationToken);
+            if (voter.RegisteredOn is { } on)
+            {
+                await importer.WriteAsync(on, NpgsqlDbType.Date, cancellationToken);
+            }
+            else
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
+
             if (++written % 50_000 == 0)
             {
                 progress?.Invoke(written);
@@ -155,5 +169,17 @@ public static class VoterBulkWriter
         await importer.CompleteAsync(cancellationToken);
         progress?.Invoke(written);
         return written;
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await importer.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await importer.WriteAsync(value, type, cancellationToken);
+        }
     }
 }

@@ -129,4 +129,10 @@ public sealed class VoterRow
     public int PrecinctId { get; set; }
 
     public required string Address { get; set; }
+
+    /// <summary>The akimat's id of the record; null for a generated voter.</summary>
+    public string? SourceId { get; set; }
+
+    /// <summary>The day the record took effect; null means before any dated record. The count on a day reads it.</summary>
+    public DateOnly? RegisteredOn { get; set; }
 }

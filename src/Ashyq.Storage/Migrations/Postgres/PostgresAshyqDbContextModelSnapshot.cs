@@ -758,6 +758,14 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("precinct_id");
 
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("SourceId")
+                        .HasColumnType("text")
+                        .HasColumnName("source_id");
+
                     b.Property<string>("Surname")
                         .IsRequired()
                         .HasColumnType("text")
@@ -773,6 +781,192 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_voters_precinct_id");
 
                     b.ToTable("voters", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Register.DuplicatePairRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AIin")
+                        .HasColumnType("bigint")
+                        .HasColumnName("a_iin");
+
+                    b.Property<string>("AKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("a_key");
+
+                    b.Property<long>("BIin")
+                        .HasColumnType("bigint")
+                        .HasColumnName("b_iin");
+
+                    b.Property<string>("BKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("b_key");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AKey", "BKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_register_duplicate_pairs_a_b");
+
+                    b.ToTable("register_duplicate_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Register.RegisterImportRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("complete");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("RegisterCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("register_count");
+
+                    b.Property<string>("RejectedByCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rejected_by_code");
+
+                    b.Property<long>("RejectedRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rejected_rows");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("register_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Register.VoterTransferRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("FromPrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_precinct_id");
+
+                    b.Property<long>("Iin")
+                        .HasColumnType("bigint")
+                        .HasColumnName("iin");
+
+                    b.Property<DateOnly>("OnDate")
+                        .HasColumnType("date")
+                        .HasColumnName("on_date");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("ToPrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_precinct_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPrecinctId");
+
+                    b.HasIndex("Iin")
+                        .IsUnique()
+                        .HasDatabaseName("ux_register_transfers_iin");
+
+                    b.HasIndex("ToPrecinctId");
+
+                    b.ToTable("register_transfers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1028,6 +1222,21 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
                         .WithMany()
                         .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Register.VoterTransferRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("FromPrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ToPrecinctId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

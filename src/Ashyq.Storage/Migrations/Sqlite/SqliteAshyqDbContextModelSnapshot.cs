@@ -733,6 +733,14 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("precinct_id");
 
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
                     b.Property<string>("Surname")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -748,6 +756,186 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_voters_precinct_id");
 
                     b.ToTable("voters", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Register.DuplicatePairRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AIin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("a_iin");
+
+                    b.Property<string>("AKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("a_key");
+
+                    b.Property<long>("BIin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("b_iin");
+
+                    b.Property<string>("BKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("b_key");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AKey", "BKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_register_duplicate_pairs_a_b");
+
+                    b.ToTable("register_duplicate_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Register.RegisterImportRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complete");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("RegisterCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("register_count");
+
+                    b.Property<string>("RejectedByCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_by_code");
+
+                    b.Property<long>("RejectedRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected_rows");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("register_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Register.VoterTransferRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("FromPrecinctId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_precinct_id");
+
+                    b.Property<long>("Iin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("iin");
+
+                    b.Property<DateOnly>("OnDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on_date");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("ToPrecinctId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_precinct_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPrecinctId");
+
+                    b.HasIndex("Iin")
+                        .IsUnique()
+                        .HasDatabaseName("ux_register_transfers_iin");
+
+                    b.HasIndex("ToPrecinctId");
+
+                    b.ToTable("register_transfers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -999,6 +1187,21 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
                         .WithMany()
                         .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Register.VoterTransferRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("FromPrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ToPrecinctId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
