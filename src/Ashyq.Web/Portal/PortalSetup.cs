@@ -58,6 +58,7 @@ public static class PortalSetup
         var path = context.Request.Path;
         return path.StartsWithSegments("/check", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/forensics", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/register/check", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/api/portal", StringComparison.OrdinalIgnoreCase)
             || (path.StartsWithSegments("/results", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/results/queue", StringComparison.OrdinalIgnoreCase));
