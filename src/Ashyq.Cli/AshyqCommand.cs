@@ -106,6 +106,7 @@ public static class AshyqCommand
         root.Subcommands.Add(ResultsCommands.Create(db, output, error));
         root.Subcommands.Add(NightCommand.Create(db, output, error));
         root.Subcommands.Add(AccountsCommand.Create(db, output, error));
+        root.Subcommands.Add(CandidatesCommand.Create(db, output, error));
         root.Subcommands.Add(PublicationCommands.Publish(db, output, error));
         root.Subcommands.Add(PublicationCommands.Verify(output, error));
         root.Subcommands.Add(WitnessCommand.Create(output, error));

@@ -162,4 +162,21 @@ public class CommandTests
         Assert.True(report["totals_equal_recount"]!.GetValue<bool>());
         Assert.Equal("Incomplete", report["outcome"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Candidates_ListsTheNominees_WithTheirStatusAndSignaturePeriod()
+    {
+        var db = TempDb();
+        await Run("--db", db, "generate", "--scale", "0");
+
+        var (code, output, _) = await Run("--db", db, "candidates", "--json", "--lang", "en");
+
+        Assert.Equal(0, code);
+        var list = JsonNode.Parse(output)!.AsArray();
+        Assert.Equal(22, list.Count);
+        Assert.Equal(4, list.Count(n => n!["status"]!.GetValue<string>() == "registered"));
+        Assert.Contains(list, n => n!["name"]!.GetValue<string>() == "Nursultan Nazarbayev");
+        // Nomination opened 5 February; the eligibility decision takes up to 5 days; 10 days of collection follow.
+        Assert.All(list, n => Assert.Equal("""{"from":"2011-02-11","to":"2011-02-20"}""", n!["signature_period"]!.ToJsonString()));
+    }
 }
