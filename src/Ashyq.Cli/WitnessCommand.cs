@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Ashyq.Core.Transparency;
+using Ashyq.Storage.Publication;
 
 namespace Ashyq.Cli;
 
@@ -136,18 +137,7 @@ internal static class WitnessCommand
             Directory.CreateDirectory(directory);
         }
 
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var file = new FileStream(path, options))
-        using (var writer = new StreamWriter(file))
-        {
-            writer.Write(created.ExportPrivate() + "\n");
-        }
-
+        LogKeys.CreateOwnerOnly(path, created.ExportPrivate() + "\n");
         return created;
     }
 

@@ -24,18 +24,21 @@ public static class LogKeys
         }
 
         var created = NoteKey.Generate(origin);
+        CreateOwnerOnly(path, created.ExportPrivate() + "\n");
+        return created;
+    }
+
+    /// <summary>Writes a new file that only its owner can read and write (mode 0600 on Unix): for private keys.</summary>
+    public static void CreateOwnerOnly(string path, string text)
+    {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var file = new FileStream(path, options))
-        using (var writer = new StreamWriter(file))
-        {
-            writer.Write(created.ExportPrivate() + "\n");
-        }
-
-        return created;
+        using var file = new FileStream(path, options);
+        using var writer = new StreamWriter(file);
+        writer.Write(text);
     }
 }
