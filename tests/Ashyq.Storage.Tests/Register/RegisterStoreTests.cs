@@ -141,8 +141,10 @@ public class RegisterStoreTests
             }, stop.Token));
 
         db.ChangeTracker.Clear();
+        // Batches are of 250 rows read; the first 100 rows were imported before and count as unchanged, so the first
+        // batch adds 150 voters and every later one 250: whole batches leave 0, 150, 400, … added, never a part.
         var added = await db.Voters.LongCountAsync(Ct) - 100;
-        Assert.Equal(0, added % 250);
+        Assert.True(added == 0 || (added >= 150 && (added - 150) % 250 == 0), $"{added} voters added: not whole batches");
         Assert.False((await db.RegisterImports.AsNoTracking().OrderBy(i => i.Id).LastAsync(Ct)).Complete);
 
         var again = await new RegisterImporter(db, TimeProvider.System).ImportAsync(all, new DateOnly(2011, 2, 1), cancellationToken: Ct);
