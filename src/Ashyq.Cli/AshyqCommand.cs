@@ -119,6 +119,13 @@ public static class AshyqCommand
 
     internal static Store Open(string db) => Store.Parse(db);
 
+    /// <summary>Says that the store holds no election yet and what to run; returns the user-error exit code.</summary>
+    internal static async Task<int> NoElectionAsync(TextWriter error, Store store)
+    {
+        await error.WriteLineAsync($"The store {store.Display} holds no election yet: run `ashyq generate` or `ashyq demo`.");
+        return UserError;
+    }
+
     /// <summary>Turns a user's mistake into a message and an exit code.</summary>
     internal static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
     {
@@ -280,8 +287,7 @@ public static class AshyqCommand
         var stats = await new ElectionQueries(db).StatsAsync(ct);
         if (stats is null)
         {
-            await error.WriteLineAsync($"The store {store.Display} holds no election yet: run `ashyq generate` or `ashyq demo`.");
-            return UserError;
+            return await NoElectionAsync(error, store);
         }
 
         if (asJson)
@@ -323,8 +329,7 @@ public static class AshyqCommand
         var definition = await queries.DefinitionAsync(ct);
         if (definition is null)
         {
-            await error.WriteLineAsync($"The store {store.Display} holds no election yet: run `ashyq generate` or `ashyq demo`.");
-            return UserError;
+            return await NoElectionAsync(error, store);
         }
 
         if (level is not null && !definition.Levels.Any(l => l.Code == level))
@@ -361,8 +366,7 @@ public static class AshyqCommand
         var definition = await queries.DefinitionAsync(ct);
         if (definition is null)
         {
-            await error.WriteLineAsync($"The store {store.Display} holds no election yet: run `ashyq generate` or `ashyq demo`.");
-            return UserError;
+            return await NoElectionAsync(error, store);
         }
 
         var stats = await queries.CommissionStatisticsAsync(definition, ct);

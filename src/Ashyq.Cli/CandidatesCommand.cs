@@ -25,8 +25,7 @@ internal static class CandidatesCommand
             var definition = await queries.DefinitionAsync(ct);
             if (definition is null)
             {
-                await error.WriteLineAsync($"The store {store.Display} holds no election yet: run `ashyq generate` or `ashyq demo`.");
-                return AshyqCommand.UserError;
+                return await AshyqCommand.NoElectionAsync(error, store);
             }
 
             var (from, to) = SignaturePeriod.Of(definition);

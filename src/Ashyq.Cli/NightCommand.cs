@@ -27,8 +27,7 @@ internal static class NightCommand
             var definition = await new ElectionQueries(context).DefinitionAsync(ct);
             if (definition is null)
             {
-                await error.WriteLineAsync($"The store {store.Display} holds no election yet: run `ashyq generate` or `ashyq demo` first.");
-                return AshyqCommand.UserError;
+                return await AshyqCommand.NoElectionAsync(error, store);
             }
 
             var report = await AshyqCommand.WithProgress(error, $"Election night of {definition.Id} in {store.Display}", progress =>

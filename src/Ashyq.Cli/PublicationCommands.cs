@@ -24,8 +24,7 @@ internal static class PublicationCommands
             var definition = await new ElectionQueries(context).DefinitionAsync(ct);
             if (definition is null)
             {
-                await error.WriteLineAsync($"The store {store.Display} holds no election yet.");
-                return AshyqCommand.UserError;
+                return await AshyqCommand.NoElectionAsync(error, store);
             }
 
             using var key = LogKeys.LoadOrCreate(r.GetValue(keyFile) ?? LogKeys.DefaultPath(store), LogKeys.OriginOf(definition.Id));

@@ -188,7 +188,7 @@ public static class ResultsApi
         var place = await PlaceAsync(db, precinct, ct);
         if (place is null)
         {
-            return TypedResults.Problem($"No precinct commission has the code \"{precinct}\".", statusCode: StatusCodes.Status404NotFound, title: "RESULTS.UNKNOWN-PRECINCT");
+            return UnknownPrecinct(precinct);
         }
 
         var user = http.User;
@@ -256,7 +256,7 @@ public static class ResultsApi
         var place = await PlaceAsync(db, precinct, ct);
         if (place is null)
         {
-            return TypedResults.Problem($"No precinct commission has the code \"{precinct}\".", statusCode: StatusCodes.Status404NotFound, title: "RESULTS.UNKNOWN-PRECINCT");
+            return UnknownPrecinct(precinct);
         }
 
         if (AshyqClaims.RoleOf(http.User) is not { } role
@@ -294,7 +294,7 @@ public static class ResultsApi
         var place = await PlaceAsync(db, precinct, ct);
         if (place is null)
         {
-            return TypedResults.Problem($"No precinct commission has the code \"{precinct}\".", statusCode: StatusCodes.Status404NotFound, title: "RESULTS.UNKNOWN-PRECINCT");
+            return UnknownPrecinct(precinct);
         }
 
         var commission = AshyqClaims.CommissionOf(http.User) ?? "";
@@ -374,6 +374,9 @@ public static class ResultsApi
 
     private static ProblemHttpResult NoElection() =>
         TypedResults.Problem("No election is loaded.", statusCode: StatusCodes.Status404NotFound, title: "RESULTS.NO-ELECTION");
+
+    private static ProblemHttpResult UnknownPrecinct(string precinct) =>
+        TypedResults.Problem($"No precinct commission has the code \"{precinct}\".", statusCode: StatusCodes.Status404NotFound, title: "RESULTS.UNKNOWN-PRECINCT");
 
     private static ProblemHttpResult Forbidden(string precinct) =>
         TypedResults.Problem($"This account may not take this step on the protocol of {precinct}.", statusCode: StatusCodes.Status403Forbidden, title: "AUTH.FORBIDDEN");
