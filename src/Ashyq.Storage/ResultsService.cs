@@ -33,7 +33,7 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
     {
         var id = await PrecinctIdAsync(precinct, ct);
         var rows = await db.ProtocolVersions.AsNoTracking().Where(v => v.PrecinctId == id).OrderBy(v => v.Number).ToListAsync(ct);
-        return [.. rows.Select(Restore)];
+        return [.. rows.Select(row => Restore(row, precinct))];
     }
 
     /// <summary>The latest version of a precinct's protocol, or a new empty version 1.</summary>
@@ -55,7 +55,7 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var precinctId = await PrecinctIdAsync(precinct, ct);
             var row = await db.ProtocolVersions.Where(v => v.PrecinctId == precinctId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
-            var version = row is null ? new ProtocolVersion(Form, precinct, 1, null) : Restore(row);
+            var version = row is null ? new ProtocolVersion(Form, precinct, 1, null) : Restore(row, precinct);
             if (version.State == ProtocolState.Accepted)
             {
                 throw new AcceptedVersionIsImmutable(version.Number);
@@ -99,7 +99,7 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
         var precinctId = await PrecinctIdAsync(precinct, ct);
         var row = await db.ProtocolVersions.AsNoTracking().Where(v => v.PrecinctId == precinctId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct)
             ?? throw new WrongEntryState("correct (nothing is accepted yet)", ProtocolState.Empty);
-        var correction = Restore(row).Correct(decision);
+        var correction = Restore(row, precinct).Correct(decision);
         await SaveAsync(precinctId, null, correction, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -245,8 +245,14 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
         await db.SaveChangesAsync(ct);
     }
 
-    private ProtocolVersion Restore(ProtocolVersionRow row) =>
-        ProtocolVersion.Restore(Form, JsonSerializer.Deserialize<ProtocolVersionSnapshot>(row.Snapshot, Json)!);
+    private ProtocolVersion Restore(ProtocolVersionRow row, string precinct) => row.Snapshot is null
+        ? ProtocolVersion.Published(
+            Form,
+            precinct,
+            JsonSerializer.Deserialize<long[]>(row.Values!, Json)!,
+            new Actor(row.AcceptedBy!, row.AcceptedByCommission!),
+            row.AcceptedAt!.Value)
+        : ProtocolVersion.Restore(Form, JsonSerializer.Deserialize<ProtocolVersionSnapshot>(row.Snapshot, Json)!);
 
     private async Task<int> PrecinctIdAsync(string precinct, CancellationToken ct) =>
         await db.Commissions.Where(c => c.Code == precinct && c.Level == definition.PrecinctLevel.Code).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)

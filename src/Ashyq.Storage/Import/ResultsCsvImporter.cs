@@ -352,19 +352,21 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
             }
 
             var precinctLevel = definition.PrecinctLevel;
-            var json = new VersionJson(form, actor, at);
+            // An imported version holds nothing beyond its columns: its snapshot is left null and rebuilt from them
+            // (ResultsService.Restore), which halves what the import writes.
+            var json = new StringBuilder(256);
             await using (var versions = await BulkTable.BeginAsync(db, "protocol_versions", VersionColumns, ct))
             {
                 for (var p = 0; p < precincts; p++)
                 {
-                    var (valuesJson, snapshotJson) = json.Of(precinctLevel.CodeOf(p + 1), values.AsSpan(p * lines, lines));
+                    var valuesJson = ValuesJson(json, values.AsSpan(p * lines, lines));
                     versions.Row();
                     versions.Add(versionBase + p + 1);
                     versions.Add(firstId[levels - 1] + p);
                     versions.Add(1);
                     versions.Add(nameof(ProtocolState.Accepted));
                     versions.Add(valuesJson);
-                    versions.Add(snapshotJson);
+                    versions.AddNull();
                     versions.Add(false);
                     versions.AddNull();
                     versions.Add(actor.User);
@@ -602,73 +604,21 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         }
     }
 
-    /// <summary>
-    /// The JSON of a published version exactly as <see cref="ResultsService"/> writes it (its values, and the whole
-    /// snapshot of <see cref="ProtocolVersion.Published"/>), without serializing the snapshot anew per precinct: only
-    /// the precinct's code and values differ between two imported versions, so one serialization with markers
-    /// gives the text around them. The template is checked against a full serialization first; should the two ever
-    /// differ, every version is serialized in full.
-    /// </summary>
-    private sealed class VersionJson
+    /// <summary>A precinct's values as the JSON array <see cref="ResultsService"/> writes, without a serializer per row.</summary>
+    private static string ValuesJson(StringBuilder builder, ReadOnlySpan<long> values)
     {
-        private readonly ProtocolForm _form;
-        private readonly Actor _actor;
-        private readonly DateTimeOffset _at;
-        private readonly string[]? _parts;
-        private readonly StringBuilder _builder = new(1024);
-
-        public VersionJson(ProtocolForm form, Actor actor, DateTimeOffset at)
+        var b = builder.Clear().Append('[');
+        for (var i = 0; i < values.Length; i++)
         {
-            (_form, _actor, _at) = (form, actor, at);
-            const string code = "IMPORT-TEMPLATE-PRECINCT";
-            var marker = Enumerable.Repeat(-7_070_707_070_707L, form.Lines.Count).ToArray();
-            var template = Full(code, marker).Snapshot;
-            var codeJson = JsonSerializer.Serialize(code, ResultsService.Json);
-            var valuesJson = JsonSerializer.Serialize(marker, ResultsService.Json);
-            var c = template.IndexOf(codeJson, StringComparison.Ordinal);
-            var v = template.IndexOf(valuesJson, StringComparison.Ordinal);
-            if (c < 0 || v < c || template.IndexOf(codeJson, c + 1, StringComparison.Ordinal) >= 0 || template.IndexOf(valuesJson, v + 1, StringComparison.Ordinal) >= 0)
+            if (i > 0)
             {
-                return;
+                b.Append(',');
             }
 
-            _parts = [template[..c], template[(c + codeJson.Length)..v], template[(v + valuesJson.Length)..]];
-            long[] sample = [.. Enumerable.Range(0, form.Lines.Count).Select(i => (long)i * 1_001)];
-            if (Of("UIK-000001", sample) != Full("UIK-000001", sample))
-            {
-                _parts = null;
-            }
+            b.Append(values[i]);
         }
 
-        public (string Values, string Snapshot) Of(string precinct, ReadOnlySpan<long> values)
-        {
-            if (_parts is null)
-            {
-                return Full(precinct, values.ToArray());
-            }
-
-            var b = _builder.Clear().Append('[');
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (i > 0)
-                {
-                    b.Append(',');
-                }
-
-                b.Append(values[i]);
-            }
-
-            var valuesJson = b.Append(']').ToString();
-            var snapshot = b.Clear().Append(_parts[0]).Append(JsonSerializer.Serialize(precinct, ResultsService.Json))
-                .Append(_parts[1]).Append(valuesJson).Append(_parts[2]).ToString();
-            return (valuesJson, snapshot);
-        }
-
-        private (string Values, string Snapshot) Full(string precinct, long[] values)
-        {
-            var version = ProtocolVersion.Published(_form, precinct, values, _actor, _at);
-            return (JsonSerializer.Serialize(version.Values, ResultsService.Json), JsonSerializer.Serialize(version.Snapshot(), ResultsService.Json));
-        }
+        return b.Append(']').ToString();
     }
 
     /// <summary>The CSV text of a file: the file itself, or the one CSV inside a zip; counts the bytes read for progress.</summary>

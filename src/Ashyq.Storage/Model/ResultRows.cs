@@ -17,8 +17,11 @@ public sealed class ProtocolVersionRow
     /// <summary>The definitive values as a JSON array in the form's line order; null until definitive.</summary>
     public string? Values { get; set; }
 
-    /// <summary>The whole version (entries, signatures, acknowledgements, events) as JSON.</summary>
-    public required string Snapshot { get; set; }
+    /// <summary>
+    /// The whole version (entries, signatures, acknowledgements, events) as JSON; null for a version imported as
+    /// published, which holds nothing beyond its columns (values, who accepted it, when) and is rebuilt from them.
+    /// </summary>
+    public string? Snapshot { get; set; }
 
     public bool EnteredElsewhere { get; set; }
 

@@ -202,7 +202,7 @@ public class ResultsCsvImporterTests
     }
 
     [Fact]
-    public async Task A_stored_version_is_written_as_the_results_service_writes_it()
+    public async Task A_stored_version_is_read_back_by_the_results_service_as_the_published_version_it_was()
     {
         var store = await TestStores.CreateAsync(TestStores.Sqlite);
         var rows = RussiaFile.Rows.Take(5).ToList();
@@ -212,9 +212,18 @@ public class ResultsCsvImporterTests
         var row = await db.ProtocolVersions.AsNoTracking().SingleAsync(v => v.Id == 1, Ct);
         var form = RussiaFile.Definition.ProtocolForm;
         var expected = ProtocolVersion.Published(form, "UIK-000001", RussiaFile.Values(rows[0]), new Actor("import", "CEC"), row.AcceptedAt!.Value);
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected.Snapshot(), Web), row.Snapshot);
+        Assert.Null(row.Snapshot); // nothing beyond the columns: rebuilt from them
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected.Values, Web), row.Values);
         Assert.Equal("CEC", row.AcceptedByCommission);
         Assert.Equal(1, row.Revision);
+
+        var results = new ResultsService(db, RussiaFile.Definition, TimeProvider.System);
+        var read = Assert.Single(await results.VersionsAsync("UIK-000001", Ct));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected.Snapshot(), Web), System.Text.Json.JsonSerializer.Serialize(read.Snapshot(), Web));
+
+        // A correction of an imported protocol opens version 2 citing its decision, as for any accepted version.
+        var correction = await results.StartCorrectionAsync("UIK-000001", new DecisionReference("CEC", "7/12", new DateOnly(2012, 3, 10), "recount"), Ct);
+        Assert.Equal(2, correction.Number);
+        Assert.Equal(2, (await results.VersionsAsync("UIK-000001", Ct)).Count);
     }
 }

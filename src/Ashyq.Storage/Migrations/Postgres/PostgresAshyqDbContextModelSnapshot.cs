@@ -576,7 +576,6 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasColumnName("revision");
 
                     b.Property<string>("Snapshot")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("snapshot");
 

@@ -557,7 +557,6 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasColumnName("revision");
 
                     b.Property<string>("Snapshot")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("snapshot");
 
