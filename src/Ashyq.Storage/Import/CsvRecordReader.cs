@@ -5,7 +5,7 @@ namespace Ashyq.Storage.Import;
 /// line breaks and doubled quotes; records end with LF or CRLF; empty lines are skipped. Fields are read into
 /// one reused buffer and handed out as spans, so a row of numbers is parsed without a string per field.
 /// </summary>
-internal sealed class CsvRecordReader(TextReader reader, char separator, string source)
+public sealed class CsvRecordReader(TextReader reader, char separator, string source)
 {
     private readonly char[] _buffer = new char[1 << 16];
     private int _position;

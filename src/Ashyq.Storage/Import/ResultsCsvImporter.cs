@@ -320,7 +320,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
 
             var commissionCount = nextId - commissionBase - 1;
             var rebuild = commissionBase == 0 && versionBase == 0;
-            var constraints = !rebuild ? [] : db.Kind == StoreKind.Postgres ? ForeignKeys : Indexes;
+            (string Drop, string Create)[] constraints = !rebuild ? [] : db.Kind == StoreKind.Postgres ? [.. ForeignKeys, .. Indexes] : Indexes;
             foreach (var (drop, _) in constraints)
             {
                 await db.Database.ExecuteSqlRawAsync(drop, ct);
@@ -338,8 +338,8 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
                     {
                         var node = nodes[i];
                         var parentId = k == 0 ? commissionBase + 1 : firstId[k - 1] + node.Parent;
-                        var address = k == 0 ? "" : string.Join(", ", Path(parsed, k, node.Parent));
-                        WriteCommission(commissions, firstId[k] + i, election.Id, level.CodeOf(i + 1), level, parentId, node.Number, Fill(level.CommissionName, node.Value, node.Number), address);
+                        // The file names no address: where a commission sits is its chain of parents, stored as such.
+                        WriteCommission(commissions, firstId[k] + i, election.Id, level.CodeOf(i + 1), level, parentId, node.Number, Fill(level.CommissionName, node.Value, node.Number), "");
                         if (commissions.Rows % 10_000 == 0)
                         {
                             progress?.Invoke(new WriteProgress("commissions", commissions.Rows, commissionCount));
@@ -401,7 +401,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
 
             await WriteTalliesAsync(commissionBase + 1, national, precincts, firstId, totals, under, ct);
             progress?.Invoke(new WriteProgress("tallies", commissionCount - precincts, commissionCount - precincts));
-            foreach (var (_, create) in constraints)
+            foreach (var (_, create) in constraints.Reverse())
             {
                 await db.Database.ExecuteSqlRawAsync(create, ct);
             }
