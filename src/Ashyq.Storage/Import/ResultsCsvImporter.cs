@@ -49,13 +49,12 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         var profile = ProfileOf(definition);
         await RefuseIfNotEmptyAsync(ct);
         var started = time.GetTimestamp();
-        ParsedResults parsed;
-        using (var source = CsvSource.Open(path))
+        using (CsvSource.Open(path))
         {
-            parsed = Parse(definition, profile, source, progress, ct);
+            // A missing or unreadable file is told before anything starts.
         }
 
-        return await WriteAsync(definition, definitionJson, parsed, started, progress, ct);
+        return await WriteAsync(definition, definitionJson, profile, path, started, progress, ct);
     }
 
     private static CsvImportProfile ProfileOf(ElectionDefinition definition) =>
@@ -89,7 +88,11 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
 
     private readonly record struct Node(int Parent, string Value, int Number);
 
-    private static ParsedResults Parse(ElectionDefinition definition, CsvImportProfile profile, CsvSource source, Action<WriteProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Reads and checks the file; each commission is handed to <paramref name="found"/> (its level, its index in the
+    /// level, itself) the moment its first row names it, so that it is written while the rest is read.
+    /// </summary>
+    private static ParsedResults Parse(ElectionDefinition definition, CsvImportProfile profile, CsvSource source, Action<int, int, Node> found, Action<WriteProgress>? progress, CancellationToken ct)
     {
         var form = definition.ProtocolForm;
         var separator = string.IsNullOrEmpty(profile.Separator) ? ',' : profile.Separator[0];
@@ -163,8 +166,10 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
 
                     var ordinal = ++siblings[slot];
                     var number = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : ordinal;
-                    parsed.Nodes[k].Add(new Node(parent, value, number));
+                    var node = new Node(parent, value, number);
+                    parsed.Nodes[k].Add(node);
                     keys[k].Add((parent, value), index);
+                    found(k, index, node);
                     if (k == levels - 1)
                     {
                         firstRow[index] = row;
@@ -244,19 +249,16 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
     private async Task<ResultsImportReport> WriteAsync(
         ElectionDefinition definition,
         string definitionJson,
-        ParsedResults parsed,
+        CsvImportProfile profile,
+        string path,
         long started,
         Action<WriteProgress>? progress,
         CancellationToken ct)
     {
         var form = definition.ProtocolForm;
-        var lines = parsed.Lines;
-        var precincts = parsed.Precincts;
-        var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Values).ToArray();
-        var levels = parsed.Nodes.Length;
-
-        // The checks and the tallies, in memory, on the other core while the commissions are written.
-        var checking = Task.Run(() => Check(form, parsed, values), ct);
+        var levels = profile.Hierarchy.Count;
+        ParsedResults? parsed = null;
+        Task<(List<(int Precinct, string Relation)> Broken, Dictionary<string, int> Counts, long[] National, long[][][] Totals, int[][] Under)>? checking = null;
         var at = time.GetUtcNow();
         var actor = new Actor(ImportUser, definition.TopLevel.CodeOf(1));
         var strategy = db.Database.CreateExecutionStrategy();
@@ -310,15 +312,6 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
             // name their parents without reading anything back.
             var commissionBase = await db.Commissions.MaxAsync(c => (int?)c.Id, ct) ?? 0;
             var versionBase = await db.ProtocolVersions.MaxAsync(v => (long?)v.Id, ct) ?? 0;
-            var firstId = new int[levels];
-            var nextId = commissionBase + 2;
-            for (var k = 0; k < levels; k++)
-            {
-                firstId[k] = nextId;
-                nextId += parsed.Nodes[k].Count;
-            }
-
-            var commissionCount = nextId - commissionBase - 1;
             var rebuild = commissionBase == 0 && versionBase == 0;
             (string Drop, string Create)[] constraints = !rebuild ? [] : db.Kind == StoreKind.Postgres ? [.. ForeignKeys, .. Indexes] : Indexes;
             foreach (var (drop, _) in constraints)
@@ -326,31 +319,40 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
                 await db.Database.ExecuteSqlRawAsync(drop, ct);
             }
 
+            // Each commission is written the moment the file first names it, while the rest is read (the server
+            // stores rows as they come); its id is the next one, so a child always names a parent already written.
+            var ids = Enumerable.Range(0, levels).Select(_ => new List<int>()).ToArray();
+            var commissionCount = 1;
             await using (var commissions = await BulkTable.BeginAsync(db, "commissions", CommissionColumns, ct))
             {
                 var top = definition.TopLevel;
                 WriteCommission(commissions, commissionBase + 1, election.Id, top.CodeOf(1), top, null, 1, Fill(top.CommissionName, "", 1), "");
-                for (var k = 0; k < levels; k++)
+                var nextId = commissionBase + 2;
+                using (var source = CsvSource.Open(path))
                 {
-                    var level = definition.Levels[k + 1];
-                    var nodes = parsed.Nodes[k];
-                    for (var i = 0; i < nodes.Count; i++)
+                    parsed = Parse(definition, profile, source, (k, index, node) =>
                     {
-                        var node = nodes[i];
-                        var parentId = k == 0 ? commissionBase + 1 : firstId[k - 1] + node.Parent;
+                        var level = definition.Levels[k + 1];
+                        var parentId = k == 0 ? commissionBase + 1 : ids[k - 1][node.Parent];
+                        ids[k].Add(nextId);
+
                         // The file names no address: where a commission sits is its chain of parents, stored as such.
-                        WriteCommission(commissions, firstId[k] + i, election.Id, level.CodeOf(i + 1), level, parentId, node.Number, Fill(level.CommissionName, node.Value, node.Number), "");
-                        if (commissions.Rows % 10_000 == 0)
-                        {
-                            progress?.Invoke(new WriteProgress("commissions", commissions.Rows, commissionCount));
-                        }
-                    }
+                        WriteCommission(commissions, nextId++, election.Id, level.CodeOf(index + 1), level, parentId, node.Number, Fill(level.CommissionName, node.Value, node.Number), "");
+                    }, progress, ct);
                 }
 
+                commissionCount = nextId - commissionBase - 1;
                 await commissions.CompleteAsync(ct);
                 progress?.Invoke(new WriteProgress("commissions", commissions.Rows, commissionCount));
             }
 
+            var lines = parsed.Lines;
+            var precincts = parsed.Precincts;
+            var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Values).ToArray();
+
+            // The checks and the tallies, in memory, on the other core while the protocols are written.
+            var parsedFile = parsed;
+            checking = Task.Run(() => Check(form, parsedFile, values), ct);
             var precinctLevel = definition.PrecinctLevel;
             // An imported version holds nothing beyond its columns: its snapshot is left null and rebuilt from them
             // (ResultsService.Restore), which halves what the import writes.
@@ -362,7 +364,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
                     var valuesJson = ValuesJson(json, values.AsSpan(p * lines, lines));
                     versions.Row();
                     versions.Add(versionBase + p + 1);
-                    versions.Add(firstId[levels - 1] + p);
+                    versions.Add(ids[levels - 1][p]);
                     versions.Add(1);
                     versions.Add(nameof(ProtocolState.Accepted));
                     versions.Add(valuesJson);
@@ -399,7 +401,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
                 progress?.Invoke(new WriteProgress("violations", broken.Count, broken.Count));
             }
 
-            await WriteTalliesAsync(commissionBase + 1, national, precincts, firstId, totals, under, ct);
+            await WriteTalliesAsync(commissionBase + 1, national, precincts, ids, totals, under, ct);
             progress?.Invoke(new WriteProgress("tallies", commissionCount - precincts, commissionCount - precincts));
             foreach (var (_, create) in constraints.Reverse())
             {
@@ -423,11 +425,11 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         var perLevel = new Dictionary<string, int> { [definition.TopLevel.Code] = 1 };
         for (var k = 0; k < levels; k++)
         {
-            perLevel[definition.Levels[k + 1].Code] = parsed.Nodes[k].Count;
+            perLevel[definition.Levels[k + 1].Code] = parsed!.Nodes[k].Count;
         }
 
-        var result = await checking;
-        return new ResultsImportReport(electionId, definition.Id, precincts, perLevel, result.National, result.Counts, time.GetElapsedTime(started));
+        var result = await checking!;
+        return new ResultsImportReport(electionId, definition.Id, parsed!.Precincts, perLevel, result.National, result.Counts, time.GetElapsedTime(started));
     }
 
     /// <summary>Every relation on every protocol, and every total of every commission above the precincts.</summary>
@@ -471,7 +473,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         return (broken, counts, national, totals, under);
     }
 
-    private async Task WriteTalliesAsync(int topId, long[] national, int precincts, int[] firstId, long[][][] totals, int[][] under, CancellationToken ct)
+    private async Task WriteTalliesAsync(int topId, long[] national, int precincts, List<int>[] ids, long[][][] totals, int[][] under, CancellationToken ct)
     {
         await using (var progress = await BulkTable.BeginAsync(db, "tally_progress", [("commission_id", BulkType.Integer), ("precincts", BulkType.Integer), ("accepted", BulkType.Integer)], ct))
         {
@@ -480,7 +482,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
             {
                 for (var i = 0; i < under[k].Length; i++)
                 {
-                    Progress(progress, firstId[k] + i, under[k][i]);
+                    Progress(progress, ids[k][i], under[k][i]);
                 }
             }
 
@@ -493,7 +495,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         {
             for (var i = 0; i < totals[k].Length; i++)
             {
-                Totals(lines, firstId[k] + i, totals[k][i]);
+                Totals(lines, ids[k][i], totals[k][i]);
             }
         }
 
