@@ -14,11 +14,13 @@ internal static class NightCommand
         var seed = new Option<long>("--seed") { Description = "The seed of the counts and slips", DefaultValueFactory = _ => 2011 };
         var slips = new Option<double>("--slips") { Description = "The share of entries typed with a slip", DefaultValueFactory = _ => 0.05 };
         var limit = new Option<int?>("--limit") { Description = "Play only this many precincts" };
+        var noAdopt = new Option<bool>("--no-adopt") { Description = "Do not adopt the results protocols of complete commissions at sessions afterwards" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var command = new Command("simulate-night", "Play election night: every precinct counted, typed twice, signed, accepted, tabulated");
         command.Options.Add(seed);
         command.Options.Add(slips);
         command.Options.Add(limit);
+        command.Options.Add(noAdopt);
         command.Options.Add(json);
         command.SetAction((r, ct) => AshyqCommand.Guard(error, async () =>
         {
@@ -31,7 +33,7 @@ internal static class NightCommand
             }
 
             var report = await AshyqCommand.WithProgress(error, $"Election night of {definition.Id} in {store.Display}", progress =>
-                new ElectionNight(context, definition, TimeProvider.System).PlayAsync(r.GetValue(seed), r.GetValue(slips), r.GetValue(limit), progress, ct));
+                new ElectionNight(context, definition, TimeProvider.System).PlayAsync(r.GetValue(seed), r.GetValue(slips), r.GetValue(limit), progress, ct, adoptProtocols: !r.GetValue(noAdopt)));
             var perSecond = report.Accepted / Math.Max(report.Elapsed.TotalSeconds, 0.001);
             if (r.GetValue(json))
             {
@@ -51,13 +53,14 @@ internal static class NightCommand
                     participants = report.Outcome.Participants,
                     candidates = report.Outcome.Candidates.ToDictionary(c => c.Code, c => c.Votes),
                     totals_equal_recount = report.TotalsEqualRecount,
+                    protocols_adopted = report.ProtocolsAdopted,
                 }, AshyqCommand.Json));
             }
             else
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{report.Accepted:N0} of {report.Precincts:N0} precincts accepted in {report.Elapsed.TotalSeconds:F1} s ({perSecond:F0}/s); slips caught: {report.SlipsCaughtByRelations} by the control relations, {report.SlipsCaughtBySecondEntry} by the second entry; {report.WarningsAcknowledged} warnings acknowledged."));
-                await output.WriteLineAsync($"Outcome: {report.Outcome.Kind} {string.Join(", ", report.Outcome.Elected.Concat(report.Outcome.RunoffBetween))}; running totals equal a full recount: {report.TotalsEqualRecount}.");
+                await output.WriteLineAsync($"Outcome: {report.Outcome.Kind} {string.Join(", ", report.Outcome.Elected.Concat(report.Outcome.RunoffBetween))}; running totals equal a full recount: {report.TotalsEqualRecount}; {report.ProtocolsAdopted} results protocols adopted by decision.");
             }
 
             return report.TotalsEqualRecount ? AshyqCommand.Ok : 1;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Ashyq.Core.Commissions;
 using Ashyq.Core.Elections;
 using Ashyq.Core.Publication;
 using Ashyq.Core.Results;
@@ -99,11 +100,90 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
         var precinctId = await PrecinctIdAsync(precinct, ct);
         var row = await db.ProtocolVersions.AsNoTracking().Where(v => v.PrecinctId == precinctId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct)
             ?? throw new WrongEntryState("correct (nothing is accepted yet)", ProtocolState.Empty);
+        var competent = await ChainAsync(precinctId, ct);
+        var found = await db.Decisions.AsNoTracking()
+            .Where(d => d.Number == decision.Number && db.Commissions.Any(c => c.Id == d.CommissionId && c.Code == decision.Commission))
+            .Select(d => new CitedDecision(decision.Commission, d.Number, d.Date, d.Adopted)).FirstOrDefaultAsync(ct);
+        if (ResultsProtocolRules.RefusalToCite(decision, competent, found) is { } refusal)
+        {
+            throw refusal;
+        }
+
         var correction = Restore(row, precinct).Correct(decision);
         await SaveAsync(precinctId, null, correction, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return correction;
+    }
+
+    /// <summary>A commission's code and the codes of every commission above it, the commission first.</summary>
+    private async Task<IReadOnlyList<string>> ChainAsync(int commissionId, CancellationToken ct)
+    {
+        var chain = new List<string>();
+        for (int? id = commissionId; id is { } current;)
+        {
+            var c = await db.Commissions.AsNoTracking().Where(x => x.Id == current).Select(x => new { x.Code, x.ParentId }).FirstAsync(ct);
+            chain.Add(c.Code);
+            id = c.ParentId;
+        }
+
+        return chain;
+    }
+
+    /// <summary>The results protocol of a commission above the precincts as its tally stands now.</summary>
+    public async Task<ResultsProtocol> ProtocolAsync(string commission, CancellationToken ct = default)
+    {
+        var tally = await TallyAsync(commission, ct);
+        return new ResultsProtocol(tally.Commission, tally.Precincts, tally.Accepted, [.. Form.Lines.Select(l => new KeyValuePair<string, long>(l.Code, tally.Totals[l.Code]))]);
+    }
+
+    /// <summary>
+    /// The decision by which the commission adopted its results protocol last, if any, and whether the protocol as
+    /// it stands now is still the one adopted (a later correction of a precinct makes it differ).
+    /// </summary>
+    public async Task<(StoredDecision? Decision, bool AsNow)> AdoptionAsync(string commission, CancellationToken ct = default)
+    {
+        var decisions = await new SessionsService(db, definition, time).DecisionsAsync(commission, ct);
+        var adopted = decisions.LastOrDefault(d => d.Subject == ResultsProtocol.DecisionSubject && d.Adopted);
+        return adopted is null ? (null, false) : (adopted, adopted.Text == (await ProtocolAsync(commission, ct)).Text());
+    }
+
+    /// <summary>
+    /// Puts the commission's results protocol to the vote at one of its sessions: refused unless every precinct under
+    /// it is accepted and every commission under it has adopted its own protocol as it stands; the decision (adopted
+    /// or not) is stored and published like every decision, its text the protocol's totals.
+    /// </summary>
+    public async Task<StoredDecision> AdoptProtocolAsync(
+        string commission, long sessionId, string number, IReadOnlyDictionary<string, VoteChoice> votes, IReadOnlyList<DissentingOpinion> dissents, Actor by, CancellationToken ct = default)
+    {
+        var c = await db.Commissions.AsNoTracking().FirstOrDefaultAsync(x => x.Code == commission, ct)
+            ?? throw new RuleViolation("RESULTS.UNKNOWN-COMMISSION", $"No commission has the code \"{commission}\".");
+        var held = await db.Sessions.AsNoTracking().Where(x => x.Id == sessionId).Select(x => (int?)x.CommissionId).FirstOrDefaultAsync(ct)
+            ?? throw new RuleViolation("SESSION.UNKNOWN", $"No session {sessionId}.");
+        if (held != c.Id)
+        {
+            throw new RuleViolation("SESSION.OTHER-COMMISSION", $"Session {sessionId} is not a session of {commission}: a commission adopts its protocol at its own session.");
+        }
+
+        if (c.Level == definition.PrecinctLevel.Code)
+        {
+            throw new RuleViolation("RESULTS.PRECINCT-PROTOCOL", $"{commission} is a precinct commission: its protocol is signed and accepted, not adopted by a decision.");
+        }
+
+        var protocol = await ProtocolAsync(commission, ct);
+        var children = await db.Commissions.AsNoTracking().Where(x => x.ParentId == c.Id && x.Level != definition.PrecinctLevel.Code).Select(x => x.Code).ToListAsync(ct);
+        var subordinates = new List<(string, bool)>();
+        foreach (var child in children)
+        {
+            subordinates.Add((child, (await AdoptionAsync(child, ct)).AsNow));
+        }
+
+        if (ResultsProtocolRules.RefusalToAdopt(protocol, subordinates) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        return await new SessionsService(db, definition, time).VoteAsync(sessionId, number, ResultsProtocol.DecisionSubject, protocol.Text(), votes, dissents, by, ct);
     }
 
     /// <summary>The running totals of a commission, as stored.</summary>

@@ -37,4 +37,31 @@ public class ElectionNightTests
             Assert.Equal(version.Warnings().Select(w => w.Code).Order(), recorded.Order());
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Both), MemberType = typeof(TestStores))]
+    public async Task AfterTheNight_EachCompleteDistrictAdoptsItsProtocolByDecision_AndNoOtherDoes(string kind)
+    {
+        var store = await TestStores.CreateAsync(kind);
+        await using var db = await store.OpenAsync(Ct);
+        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0.002, 9, cancellationToken: Ct);
+        var precincts = await db.Commissions.AsNoTracking().Where(c => c.Level == "PEC").OrderBy(c => c.Id).Select(c => c.Parent!.Code).ToListAsync(Ct);
+        var played = precincts.LastIndexOf(precincts[0]) + 1; // up to the last precinct of the first district
+        var complete = precincts.Take(played).Distinct().Where(d => precincts.Take(played).Count(p => p == d) == precincts.Count(p => p == d)).ToList();
+
+        var report = await new ElectionNight(db, Repo.Kz, TimeProvider.System).PlayAsync(seed: 4, slips: 0.1, limit: played, progress: null, Ct, adoptProtocols: true);
+
+        Assert.Contains(precincts[0], complete);
+        Assert.Equal(complete.Count, report.ProtocolsAdopted);
+        var results = new ResultsService(db, Repo.Kz, TimeProvider.System);
+        foreach (var district in precincts.Distinct().Take(complete.Count + 2))
+        {
+            var (decision, asNow) = await results.AdoptionAsync(district, Ct);
+            Assert.Equal(complete.Contains(district), decision is not null && asNow);
+        }
+
+        var decisions = await db.Decisions.CountAsync(d => d.Subject == ResultsProtocol.DecisionSubject, Ct);
+        Assert.Equal(complete.Count, decisions);
+        Assert.Equal(complete.Count, await db.LogEntries.CountAsync(e => e.Kind == "decision", Ct));
+    }
 }

@@ -111,6 +111,7 @@ public class AuthorizationMatrixTests(WebFixture web)
         // Sessions: the chair or secretary of the commission itself.
         ["POST /api/sessions/"] = [Who.PrecinctChair],
         ["POST /api/sessions/{session:long}/decisions"] = [Who.PrecinctChair],
+        ["POST /api/sessions/{session:long}/results-protocol"] = [Who.PrecinctChair],
 
     };
 
@@ -183,6 +184,7 @@ public class AuthorizationMatrixTests(WebFixture web)
         _ when pattern.EndsWith("/sign", StringComparison.Ordinal) => new { signers = Array.Empty<string>() },
         _ when pattern.EndsWith("/return", StringComparison.Ordinal) => new { reason = "x" },
         _ when pattern.EndsWith("/corrections", StringComparison.Ordinal) => new { decisionNumber = "1", decisionDate = "2011-04-04", reason = "x" },
+        _ when pattern.EndsWith("/results-protocol", StringComparison.Ordinal) => new { number = Guid.NewGuid().ToString("N")[..8], votes = new Dictionary<string, string>() },
         _ when pattern.EndsWith("/decisions", StringComparison.Ordinal) => new { number = Guid.NewGuid().ToString("N")[..8], subject = "x", text = "x", votes = new Dictionary<string, string>() },
         "/api/sessions/" => new { commission = Precinct, date = "2011-04-03", agenda = new[] { "x" }, present = Array.Empty<string>() },
         _ => new { },

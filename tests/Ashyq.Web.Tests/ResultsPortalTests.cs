@@ -215,6 +215,59 @@ public sealed class ResultsPortalTests(WebFixture web)
     }
 
     [Fact]
+    public async Task ADistrictsPage_ShowsWhetherItsResultsProtocolIsAdoptedByDecision()
+    {
+        const string dec = "DEC-112"; // the district with the fewest precincts; no other test touches them
+        await using (var db = web.Store.CreateContext())
+        {
+            var precincts = await db.Commissions.AsNoTracking().Where(c => c.Parent!.Code == dec).Include(c => c.Members).ToListAsync(Ct);
+            var results = new ResultsService(db, Repo.Kz, TimeProvider.System);
+            foreach (var place in precincts)
+            {
+                var signers = place.Members.Select(m => new SigningMember(m.Id.ToString(CultureInfo.InvariantCulture), Enum.Parse<MemberRole>(m.Role), m.IsVoting)).ToList();
+                var (a, b) = (new Actor("adopt-op-a", place.Code), new Actor("adopt-op-b", place.Code));
+                await results.ActAsync(place.Code, (v, t) => v.Type(a, Good, true, t), Ct);
+                await results.ActAsync(place.Code, (v, t) => v.Type(b, Good, true, t), Ct);
+                await results.ActAsync(place.Code, (v, t) =>
+                {
+                    foreach (var warning in v.Warnings())
+                    {
+                        v.Acknowledge(warning.Code, "counted twice", a, t);
+                    }
+
+                    v.Sign(SigningRule.For(Repo.Kz), signers, null, a, t);
+                    v.Submit(a, t);
+                    return 0;
+                }, Ct);
+                await results.ActAsync(place.Code, (v, t) => { v.Accept(new Actor("adopt-duty", dec), t); return 0; }, Ct);
+            }
+        }
+
+        var page = await web.NewPageAsync();
+        await page.GotoAsync($"/results/area/{dec}?lang=en");
+        await Expect(page.Locator("#adoption")).ToHaveAttributeAsync("data-state", "none");
+        await Expect(page.Locator("#adoption-none")).ToContainTextAsync("has not yet adopted its results protocol");
+
+        await using (var db = web.Store.CreateContext())
+        {
+            var members = await db.Members.Where(m => m.IsVoting && db.Commissions.Any(c => c.Id == m.CommissionId && c.Code == dec)).Select(m => m.Id.ToString()).ToListAsync(Ct);
+            var secretary = new Actor("secretary", dec);
+            var session = await new SessionsService(db, Repo.Kz, TimeProvider.System).OpenAsync(dec, new DateOnly(2011, 4, 4), ["The results protocol"], members, [], [], secretary, Ct);
+            var votes = members.Select((m, i) => (m, i == 0 ? VoteChoice.Against : VoteChoice.For)).ToDictionary(x => x.m, x => x.Item2);
+            await new ResultsService(db, Repo.Kz, TimeProvider.System).AdoptProtocolAsync(dec, session, "4/1", votes, [], secretary, Ct);
+        }
+
+        await page.GotoAsync($"/results/area/{dec}?lang=en");
+        await Expect(page.Locator("#adoption")).ToHaveAttributeAsync("data-state", "adopted");
+        await Expect(page.Locator("#adoption-decision")).ToContainTextAsync("decision No. 4/1 of 2011-04-04");
+        await Expect(page.Locator("#adoption-decision")).ToContainTextAsync("1 against");
+        await page.ScreenshotAsync(new() { Path = "/tmp/adoption-en.png", FullPage = false });
+        await page.GotoAsync($"/results/area/{dec}?lang=ru");
+        await Expect(page.Locator("#adoption-decision")).ToContainTextAsync("решением № 4/1 от 2011-04-04");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task ACorrectedProtocol_ShowsBothVersions_TheChangedLines_AndTheDecision()
     {
         const string precinct = "PEC-0033";
@@ -222,6 +275,13 @@ public sealed class ResultsPortalTests(WebFixture web)
         var (_, dec) = await AncestorsAsync(precinct);
         await using (var db = web.Store.CreateContext())
         {
+            // The district decides the recount at a session, all its voting members present and for.
+            var members = await db.Members.Where(m => m.IsVoting && db.Commissions.Any(c => c.Id == m.CommissionId && c.Code == dec))
+                .Select(m => m.Id.ToString()).ToListAsync(Ct);
+            var sessions = new SessionsService(db, Repo.Kz, TimeProvider.System);
+            var secretary = new Actor("secretary", dec);
+            var session = await sessions.OpenAsync(dec, new DateOnly(2011, 4, 4), ["Recount at " + precinct], members, [], [], secretary, Ct);
+            await sessions.VoteAsync(session, "17/3", "Recount at " + precinct, "The invalid ballots are counted again.", members.ToDictionary(m => m, _ => VoteChoice.For), [], secretary, Ct);
             var results = new ResultsService(db, Repo.Kz, TimeProvider.System);
             await results.StartCorrectionAsync(precinct, new DecisionReference(dec, "17/3", new DateOnly(2011, 4, 4), "Recount of the invalid ballots"), Ct);
         }

@@ -17,17 +17,20 @@ public sealed record NightReport(
     int WarningsAcknowledged,
     TimeSpan Elapsed,
     ElectionOutcome Outcome,
-    bool TotalsEqualRecount);
+    bool TotalsEqualRecount,
+    int ProtocolsAdopted);
 
 /// <summary>
 /// Plays election night in the store: every precinct's count is drawn, typed twice by two operators of the
 /// precinct (some slips caught by the control relations, some by the second entry and settled by the chair),
 /// its warnings acknowledged, signed by the members, submitted and accepted by the district commission — each
-/// step through <see cref="ResultsService"/>, the code the web and the API use.
+/// step through <see cref="ResultsService"/>, the code the web and the API use. Then, if asked, level by level upwards, each
+/// commission whose precincts are all in adopts its results protocol at a session the day after, every voting
+/// member present and voting for.
 /// </summary>
 public sealed class ElectionNight(AshyqDbContext db, ElectionDefinition definition, TimeProvider time)
 {
-    public async Task<NightReport> PlayAsync(long seed, double slips, int? limit, Action<WriteProgress>? progress, CancellationToken ct)
+    public async Task<NightReport> PlayAsync(long seed, double slips, int? limit, Action<WriteProgress>? progress, CancellationToken ct, bool adoptProtocols = false)
     {
         var started = Stopwatch.GetTimestamp();
         var results = new ResultsService(db, definition, time);
@@ -113,11 +116,47 @@ public sealed class ElectionNight(AshyqDbContext db, ElectionDefinition definiti
         }
 
         progress?.Invoke(new WriteProgress("precincts", accepted, total));
+        var adopted = adoptProtocols ? await AdoptProtocolsAsync(results, ct) : 0;
         var top = definition.TopLevel.CodeOf(1);
         var tally = await results.TallyAsync(top, ct);
         var totals = definition.ProtocolForm.Lines.Select(l => tally.Totals[l.Code]).ToArray();
         var recount = await results.RecountAsync(top, ct);
         var outcome = WinnerRule.Determine(definition, totals, tally.IsComplete);
-        return new NightReport(total, accepted, byRelations, bySecondEntry, acknowledged, Stopwatch.GetElapsedTime(started), outcome, recount.AsSpan().SequenceEqual(totals));
+        return new NightReport(total, accepted, byRelations, bySecondEntry, acknowledged, Stopwatch.GetElapsedTime(started), outcome, recount.AsSpan().SequenceEqual(totals), adopted);
+    }
+
+    private async Task<int> AdoptProtocolsAsync(ResultsService results, CancellationToken ct)
+    {
+        var sessions = new SessionsService(db, definition, time);
+        var day = definition.Calendar.VotingDay.AddDays(1);
+        var adopted = 0;
+        foreach (var level in definition.Levels.Reverse().Skip(1))
+        {
+            var commissions = await db.Commissions.AsNoTracking().Where(c => c.Level == level.Code).OrderBy(c => c.Id).Select(c => new { c.Id, c.Code }).ToListAsync(ct);
+            foreach (var c in commissions)
+            {
+                if (!(await results.TallyAsync(c.Code, ct)).IsComplete || (await results.AdoptionAsync(c.Code, ct)).AsNow)
+                {
+                    continue;
+                }
+
+                var voting = await db.Members.AsNoTracking().Where(m => m.CommissionId == c.Id && m.IsVoting).OrderBy(m => m.Id)
+                    .Select(m => m.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync(ct);
+                var secretary = new Actor($"secretary@{c.Code}", c.Code);
+                var number = "R-" + ((await sessions.DecisionsAsync(c.Code, ct)).Count + 1).ToString(CultureInfo.InvariantCulture);
+                try
+                {
+                    var session = await sessions.OpenAsync(c.Code, day, ["The results protocol"], voting, [], [], secretary, ct);
+                    var decision = await results.AdoptProtocolAsync(c.Code, session, number, voting.ToDictionary(m => m, _ => VoteChoice.For), [], secretary, ct);
+                    adopted += decision.Adopted ? 1 : 0;
+                }
+                catch (RuleViolation)
+                {
+                    // A commission below has not adopted (a limited night): this one waits, as it would in law.
+                }
+            }
+        }
+
+        return adopted;
     }
 }

@@ -17,6 +17,9 @@ public sealed record SessionOpenedDto(long Session, string Commission);
 
 public sealed record VoteRequest(string Number, string Subject, string Text, IReadOnlyDictionary<string, VoteChoice> Votes, IReadOnlyList<DissentingOpinion>? DissentingOpinions);
 
+/// <summary>The vote on the commission's results protocol: the decision's number and every present voting member's vote.</summary>
+public sealed record AdoptProtocolRequest(string Number, IReadOnlyDictionary<string, VoteChoice> Votes, IReadOnlyList<DissentingOpinion>? DissentingOpinions);
+
 /// <summary>
 /// Sessions and decisions over HTTP: a commission's chair or secretary opens a session and records each vote;
 /// the decision is stored, logged and published in one step. Anyone reads a commission's decisions.
@@ -30,6 +33,8 @@ public static class SessionsApi
         var work = endpoints.MapGroup("/api/sessions").WithTags("Decisions").RequireAuthorization(AccountsSetup.ApiPolicy);
         work.MapPost("", OpenAsync).WithSummary("Open a session of the account's commission (chair or secretary)");
         work.MapPost("/{session:long}/decisions", VoteAsync).WithSummary("Record a vote at the session: every present voting member's vote");
+        work.MapPost("/{session:long}/results-protocol", AdoptAsync)
+            .WithSummary("Put the commission's results protocol (the sum of its precincts) to the vote: refused until every precinct is accepted and every commission below has adopted its own");
         return endpoints;
     }
 
@@ -92,6 +97,34 @@ public static class SessionsApi
         {
             // The service refuses a vote recorded from another commission's account (SESSION.OTHER-COMMISSION).
             return TypedResults.Ok(await sessions.VoteAsync(session, body.Number, body.Subject, body.Text, body.Votes, body.DissentingOpinions ?? [], Actor(http), ct));
+        }
+        catch (RuleViolation e) when (e.Code == "SESSION.OTHER-COMMISSION")
+        {
+            return Forbidden("this session");
+        }
+        catch (RuleViolation e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: e.Code);
+        }
+    }
+
+    private static async Task<Results<Ok<StoredDecision>, ProblemHttpResult>> AdoptAsync(long session, AdoptProtocolRequest body, HttpContext http, CancellationToken ct)
+    {
+        var catalog = http.RequestServices.GetRequiredService<ElectionCatalog>();
+        if (await catalog.ElectionAsync(ct) is not { } election)
+        {
+            return TypedResults.Problem("No election is loaded.", statusCode: StatusCodes.Status404NotFound, title: "SESSION.NO-ELECTION");
+        }
+
+        if (AshyqClaims.RoleOf(http.User) is not (AccountRole.Chair or AccountRole.Secretary) || AshyqClaims.CommissionOf(http.User) is not { } commission)
+        {
+            return Forbidden("this session");
+        }
+
+        var results = new ResultsService(http.RequestServices.GetRequiredService<Ashyq.Storage.AshyqDbContext>(), election.Definition, http.RequestServices.GetRequiredService<TimeProvider>());
+        try
+        {
+            return TypedResults.Ok(await results.AdoptProtocolAsync(commission, session, body.Number, body.Votes, body.DissentingOpinions ?? [], Actor(http), ct));
         }
         catch (RuleViolation e) when (e.Code == "SESSION.OTHER-COMMISSION")
         {

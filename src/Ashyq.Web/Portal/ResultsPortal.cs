@@ -26,7 +26,9 @@ public sealed record AreaResults(
     long[] Totals,
     ElectionOutcome Outcome,
     IReadOnlyList<UnitFigures> Children,
-    IReadOnlyList<int> TurnoutBuckets)
+    IReadOnlyList<int> TurnoutBuckets,
+    StoredDecision? Adoption,
+    bool AdoptedAsNow)
 {
     /// <summary>The width of a turnout bucket of the histogram, in percent.</summary>
     public const int BucketPercent = 5;
@@ -39,7 +41,7 @@ public sealed record AreaResults(
 /// every acceptance updates), the latest accepted version of each precinct for precinct-level figures and the
 /// turnout histogram, and the definition's winner rule applied to the totals.
 /// </summary>
-public sealed class ResultsPortal(AshyqDbContext db, ElectionCatalog catalog)
+public sealed class ResultsPortal(AshyqDbContext db, ElectionCatalog catalog, TimeProvider time)
 {
     public async Task<AreaResults?> AreaAsync(LoadedElection election, string? code, CancellationToken ct = default)
     {
@@ -105,7 +107,8 @@ public sealed class ResultsPortal(AshyqDbContext db, ElectionCatalog catalog)
         }
 
         var outcome = WinnerRule.Determine(definition, ownTotals, own.Precincts > 0 && own.Accepted == own.Precincts);
-        return new AreaResults(commission, ancestors, own, ownTotals, outcome, childFigures, buckets);
+        var (adoption, asNow) = await new ResultsService(db, definition, time).AdoptionAsync(commission.Code, ct);
+        return new AreaResults(commission, ancestors, own, ownTotals, outcome, childFigures, buckets, adoption, asNow);
     }
 
     /// <summary>The ids of every precinct under a commission.</summary>

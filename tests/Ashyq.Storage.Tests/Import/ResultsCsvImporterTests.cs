@@ -220,10 +220,5 @@ public class ResultsCsvImporterTests
         var results = new ResultsService(db, RussiaFile.Definition, TimeProvider.System);
         var read = Assert.Single(await results.VersionsAsync("UIK-000001", Ct));
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected.Snapshot(), Web), System.Text.Json.JsonSerializer.Serialize(read.Snapshot(), Web));
-
-        // A correction of an imported protocol opens version 2 citing its decision, as for any accepted version.
-        var correction = await results.StartCorrectionAsync("UIK-000001", new DecisionReference("CEC", "7/12", new DateOnly(2012, 3, 10), "recount"), Ct);
-        Assert.Equal(2, correction.Number);
-        Assert.Equal(2, (await results.VersionsAsync("UIK-000001", Ct)).Count);
     }
 }
