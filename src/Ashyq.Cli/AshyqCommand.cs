@@ -112,6 +112,11 @@ public static class AshyqCommand
         root.Subcommands.Add(WitnessCommand.Create(output, error));
         root.Subcommands.Add(RegisterCommands.Create(db, output, error));
         root.Subcommands.Add(ForensicsCommand.Create(db, output, error));
+        root.Subcommands.Add(MediaCommands.Create(db, output, error));
+        root.Subcommands.Add(QuickCountCommands.Create(db, output, error));
+        root.Subcommands.Add(SignaturesCommands.Create(db, output, error));
+        root.Subcommands.Add(ObservationCommands.Create(db, output, error));
+        root.Subcommands.Add(ComplaintsCommands.Create(db, output, error));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
@@ -406,6 +411,12 @@ public static class AshyqCommand
                     new WorldWriter(db, TimeProvider.System).GenerateAsync(definition, text, d.Scale, d.Seed, progress, ct));
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Generated {report.Commissions:N0} commissions, {report.Members:N0} members, {report.Voters:N0} voters in {report.Elapsed.TotalSeconds:F1} s."));
                 await AccountsCommand.SeedDemoAsync(store, output, ct);
+                await QuickCountCommands.SeedDemoAsync(store, output, ct);
+                await MediaCommands.SeedDemoAsync(store, d.Seed, output, ct);
+                await ComplaintsCommands.SeedDemoAsync(store, output, ct);
+                await Ashyq.Storage.Signatures.SignatureSeeder.SeedDemoAsync(store, output, ct);
+                await ObservationCommands.SeedDemoAsync(store, definition, output, ct);
+                await CandidatesCommand.SeedDemoAsync(store, d.Seed, output, ct);
             }
         }
 

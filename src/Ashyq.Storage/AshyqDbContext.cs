@@ -44,6 +44,46 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<Register.VoterTransferRow> VoterTransfers => Set<Register.VoterTransferRow>();
 
+    public DbSet<Nomination.ProxyRow> Proxies => Set<Nomination.ProxyRow>();
+
+    public DbSet<Observation.ObserverOrganizationRow> ObserverOrganizations => Set<Observation.ObserverOrganizationRow>();
+
+    public DbSet<Observation.ObserverRow> Observers => Set<Observation.ObserverRow>();
+
+    public DbSet<Observation.ObserverTeamRow> ObserverTeams => Set<Observation.ObserverTeamRow>();
+
+    public DbSet<Observation.ObservationSubmissionRow> ObservationSubmissions => Set<Observation.ObservationSubmissionRow>();
+
+    public DbSet<Signatures.SignatureBatchRow> SignatureBatches => Set<Signatures.SignatureBatchRow>();
+
+    public DbSet<Signatures.SignatureCheckRow> SignatureChecks => Set<Signatures.SignatureCheckRow>();
+
+    public DbSet<Signatures.DeathRecordRow> DeathRecords => Set<Signatures.DeathRecordRow>();
+
+    public DbSet<Complaints.ComplaintCaseRow> ComplaintCases => Set<Complaints.ComplaintCaseRow>();
+
+    public DbSet<Complaints.ComplaintForwardRow> ComplaintForwards => Set<Complaints.ComplaintForwardRow>();
+
+    public DbSet<Complaints.ComplaintAnswerRow> ComplaintAnswers => Set<Complaints.ComplaintAnswerRow>();
+
+    public DbSet<Complaints.ComplaintHearingRow> ComplaintHearings => Set<Complaints.ComplaintHearingRow>();
+
+    public DbSet<Complaints.ComplaintDecisionRow> ComplaintDecisions => Set<Complaints.ComplaintDecisionRow>();
+
+    public DbSet<Complaints.ComplaintCourtDecisionRow> ComplaintCourtDecisions => Set<Complaints.ComplaintCourtDecisionRow>();
+
+    public DbSet<QuickCount.QuickCountSampleRow> QuickCountSamples => Set<QuickCount.QuickCountSampleRow>();
+
+    public DbSet<QuickCount.QuickCountStratumRow> QuickCountStrata => Set<QuickCount.QuickCountStratumRow>();
+
+    public DbSet<QuickCount.QuickCountStationRow> QuickCountStations => Set<QuickCount.QuickCountStationRow>();
+
+    public DbSet<QuickCount.QuickCountReportRow> QuickCountReports => Set<QuickCount.QuickCountReportRow>();
+
+    public DbSet<Media.MediaImportRow> MediaImports => Set<Media.MediaImportRow>();
+
+    public DbSet<Media.MediaItemRow> MediaItems => Set<Media.MediaItemRow>();
+
     public abstract StoreKind Kind { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -134,6 +174,12 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
         });
 
         Register.RegisterModel.Configure(modelBuilder);
+        Signatures.SignaturesModel.Configure(modelBuilder);
+        Nomination.NominationModel.Configure(modelBuilder);
+        Observation.ObservationModel.Configure(modelBuilder);
+        Media.MediaModel.Configure(modelBuilder);
+        Complaints.ComplaintsModel.Configure(modelBuilder);
+        QuickCount.QuickCountModel.Configure(modelBuilder);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

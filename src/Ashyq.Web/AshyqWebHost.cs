@@ -4,13 +4,17 @@ using System.Text.Unicode;
 using Ashyq.Storage;
 using Ashyq.Web.Accounts;
 using Ashyq.Web.Api;
+using Ashyq.Web.Complaints;
 using Ashyq.Web.Components;
 using Ashyq.Web.Election;
 using Ashyq.Web.Forensics;
 using Ashyq.Web.Health;
 using Ashyq.Web.Localization;
+using Ashyq.Web.Nomination;
+using Ashyq.Web.Observation;
 using Ashyq.Web.Portal;
 using Ashyq.Web.Publication;
+using Ashyq.Web.QuickCount;
 using Ashyq.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -67,8 +71,12 @@ public static class AshyqWebHost
         services.AddOpenApi();
         services.AddAshyqAccounts();
         services.AddRegisterApi();
+        Ashyq.Web.Media.MediaApi.AddMediaApi(services);
         services.AddAshyqPortal(builder.Configuration);
         services.AddAshyqForensics();
+        services.AddAshyqObservation();
+        services.AddAshyqQuickCount();
+        services.AddAshyqComplaints(builder.Configuration);
         if (settings.Publish is { } publish)
         {
             Directory.CreateDirectory(publish.Directory);
@@ -80,6 +88,7 @@ public static class AshyqWebHost
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
 
         var app = builder.Build();
+        app.UseObserverAppHeaders();
         app.UseSecurityHeaders();
         app.UseRequestLocalization(Languages.Options());
         app.UseLanguageCookie();
@@ -120,6 +129,11 @@ public static class AshyqWebHost
         app.MapElectionApi();
         app.MapRegisterApi();
         app.MapForensics();
+        Ashyq.Web.Media.MediaApi.MapMediaApi(app);
+        app.MapObservation();
+        app.MapQuickCount();
+        app.MapComplaintsApi();
+        app.MapNominationApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapRazorComponents<App>();
         return app;

@@ -85,6 +85,17 @@ public class AuthorizationMatrixTests(WebFixture web)
         ["POST /forensics"] = Everyone,
         ["GET /forensics/plots/{name}.png"] = Everyone,
         ["GET /forensics/flags.csv"] = Everyone,
+        ["GET /observation"] = Everyone,
+        ["POST /observation"] = Everyone,
+        ["GET /observation/plots/{name}.png"] = Everyone,
+        ["GET /observe"] = Everyone,
+        ["GET /observe/{file}"] = Everyone,
+        ["GET /api/observation/forms"] = Everyone,
+        ["GET /api/observation/stats"] = Everyone,
+        ["GET /quick-count"] = Everyone,
+        ["POST /quick-count"] = Everyone,
+        ["GET /quick-count/plot.png"] = Everyone,
+        ["GET /api/quick-count"] = Everyone,
         ["GET /account/login"] = Everyone,
         ["POST /account/login"] = Everyone,
         ["GET /account/logout"] = Everyone,
@@ -112,6 +123,56 @@ public class AuthorizationMatrixTests(WebFixture web)
         ["POST /api/sessions/"] = [Who.PrecinctChair],
         ["POST /api/sessions/{session:long}/decisions"] = [Who.PrecinctChair],
         ["POST /api/sessions/{session:long}/results-protocol"] = [Who.PrecinctChair],
+
+        // Observation: only an observer's account sends observers' forms.
+        ["POST /api/observation/submissions"] = [Who.PrecinctObserver],
+
+        // Nomination: the public files and counts for anyone; the rejected signatures for the CEC's and the TEC's own
+        // staff, proxies registered by the station's TEC and the desks for the CEC and TECs only (none of the
+        // precinct-level accounts here; NominationAuthorizationTests checks the CEC and TEC accounts).
+        ["GET /api/nominees"] = Everyone,
+        ["GET /api/nominees/{id:int}"] = Everyone,
+        ["GET /api/proxies/counts"] = Everyone,
+        ["GET /api/nominees/{id:int}/rejections.csv"] = [],
+        ["POST /api/nominees/{id:int}/proxies"] = [],
+        ["GET /candidates"] = Everyone,
+        ["POST /candidates"] = Everyone,
+        ["GET /candidates/{Id:int}"] = Everyone,
+        ["POST /candidates/{Id:int}"] = Everyone,
+        ["GET /nomination/cec"] = [],
+        ["POST /nomination/cec"] = [],
+        ["GET /nomination/tec/{Code}"] = [],
+        ["POST /nomination/tec/{Code}"] = [],
+
+        // Complaints: filing, receipts, cases, decisions and statistics are public (rate-limited); the staff pages admit
+        // only the staff of the commission concerned (the desk: its own staff; the session: the chair or secretary of the
+        // commission holding the case; a case's forward form: that commission's staff) and answer 403 to others.
+        ["GET /api/complaints/stats"] = Everyone,
+        ["GET /api/complaints/{number}"] = Everyone,
+        ["GET /complaints"] = Everyone,
+        ["POST /complaints"] = Everyone,
+        ["GET /complaints/file"] = Everyone,
+        ["POST /complaints/file"] = Everyone,
+        ["GET /complaints/find"] = Everyone,
+        ["POST /complaints/find"] = Everyone,
+        ["GET /complaints/stats"] = Everyone,
+        ["POST /complaints/stats"] = Everyone,
+        ["GET /complaints/receipt/{Number}"] = Everyone,
+        ["POST /complaints/receipt/{Number}"] = Everyone,
+        ["GET /complaints/{Number}"] = Everyone,
+        ["POST /complaints/{Number}"] = Accounts,
+        ["GET /complaints/{Number}/session"] = Accounts,
+        ["POST /complaints/{Number}/session"] = Accounts,
+        ["GET /complaints/desk/{Commission}"] = Accounts,
+        ["POST /complaints/desk/{Commission}"] = Accounts,
+
+        // Media monitoring: the figures are public; a monitored item is recorded by an observer's (monitor's) account.
+        ["GET /api/media/stats"] = Everyone,
+        ["POST /api/media/items"] = [Who.PrecinctObserver],
+        ["GET /media"] = Everyone,
+        ["POST /media"] = Everyone,
+        ["GET /media/entry"] = [Who.PrecinctObserver],
+        ["POST /media/entry"] = [Who.PrecinctObserver],
 
     };
 
@@ -147,7 +208,7 @@ public class AuthorizationMatrixTests(WebFixture web)
         var clients = await ClientsAsync();
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
         var session = pattern.Contains("{session", StringComparison.Ordinal) ? await OpenSessionAsync(clients[Who.PrecinctChair]) : 0;
-        var path = pattern.Replace("{precinct}", Precinct, StringComparison.Ordinal).Replace("{session:long}", session.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).TrimStart('/');
+        var path = pattern.Replace("{precinct}", Precinct, StringComparison.Ordinal).Replace("{session:long}", session.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{id:int}", "1", StringComparison.Ordinal).TrimStart('/');
 
         foreach (var who in Everyone)
         {

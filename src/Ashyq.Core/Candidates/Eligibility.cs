@@ -33,8 +33,11 @@ public sealed record NomineeFile
     public required DateOnly NominatedOn { get; init; }
 }
 
-/// <summary>One requirement of the definition, judged with its evidence.</summary>
-public sealed record RequirementResult(string Code, bool Met, string Evidence);
+/// <summary>
+/// One requirement of the definition, judged with its evidence and, where the calendar sets one, the deadline the
+/// evidence was judged against.
+/// </summary>
+public sealed record RequirementResult(string Code, bool Met, string Evidence, DateOnly? Deadline = null);
 
 /// <summary>
 /// The eligibility and document requirements of the definition, each evaluated on the nominee's file and shown
@@ -55,9 +58,9 @@ public static class EligibilityRules
         var results = new List<RequirementResult>
         {
             new("ELIG.NOMINATION-PERIOD", file.NominatedOn >= calendar.NominationOpens && file.NominatedOn <= calendar.NominationCloses,
-                $"nominated {file.NominatedOn:yyyy-MM-dd}; the period is {calendar.NominationOpens:yyyy-MM-dd}–{calendar.NominationCloses:yyyy-MM-dd}"),
-            new("ELIG.AGE", age >= rules.MinimumAge, $"born {birth:yyyy-MM-dd} (from the IIN): {age} on {ageDay:yyyy-MM-dd}; at least {rules.MinimumAge}"),
-            new("ELIG.RESIDENCE", residenceYears >= rules.ResidenceYears, $"resident since {file.ResidentSince:yyyy-MM-dd}: {residenceYears} years; at least {rules.ResidenceYears}"),
+                $"nominated {file.NominatedOn:yyyy-MM-dd}; the period is {calendar.NominationOpens:yyyy-MM-dd}–{calendar.NominationCloses:yyyy-MM-dd}", calendar.NominationCloses),
+            new("ELIG.AGE", age >= rules.MinimumAge, $"born {birth:yyyy-MM-dd} (from the IIN): {age} on {ageDay:yyyy-MM-dd}; at least {rules.MinimumAge}", ageDay),
+            new("ELIG.RESIDENCE", residenceYears >= rules.ResidenceYears, $"resident since {file.ResidentSince:yyyy-MM-dd}: {residenceYears} years on {calendar.VotingDay:yyyy-MM-dd}; at least {rules.ResidenceYears}", calendar.VotingDay),
         };
         if (rules.CitizenByBirth)
         {
@@ -67,7 +70,8 @@ public static class EligibilityRules
         if (rules.StateLanguageTest)
         {
             results.Add(new("ELIG.STATE-LANGUAGE", file.LanguageTest?.Passed == true,
-                file.LanguageTest is { } t ? $"{t.Errors} errors, at most {t.MaximumErrors} allowed ({t.Stage})" : "no test taken"));
+                file.LanguageTest is { } t ? $"{t.Errors} errors, at most {t.MaximumErrors} allowed ({t.Stage})" : "no test taken",
+                file.NominatedOn.AddDays(definition.Candidates.EligibilityDecisionDays)));
         }
 
         if (rules.NoUnexpungedCriminalRecord)
@@ -78,20 +82,20 @@ public static class EligibilityRules
         if (definition.Candidates.Deposit is { } deposit)
         {
             results.Add(new("DOC.DEPOSIT", file.DepositPaidOn is { } paid && paid <= calendar.RegistrationCloses && file.DepositPaid >= deposit.Amount,
-                file.DepositPaidOn is { } on ? $"{file.DepositPaid} {deposit.Currency} paid {on:yyyy-MM-dd}; {deposit.Amount} {deposit.Currency} ({deposit.MinimumWageMultiple} × {deposit.MinimumMonthlyWage}) by {calendar.RegistrationCloses:yyyy-MM-dd}" : "not paid"));
+                file.DepositPaidOn is { } on ? $"{file.DepositPaid} {deposit.Currency} paid {on:yyyy-MM-dd}; {deposit.Amount} {deposit.Currency} ({deposit.MinimumWageMultiple} × {deposit.MinimumMonthlyWage}) by {calendar.RegistrationCloses:yyyy-MM-dd}" : "not paid", calendar.RegistrationCloses));
         }
 
         var declarations = definition.Candidates.Declarations;
         if (declarations.Nominee)
         {
             results.Add(new("DOC.DECLARATION", file.NomineeDeclarationOn is { } d && d <= calendar.RegistrationCloses,
-                file.NomineeDeclarationOn is { } on ? $"received {on:yyyy-MM-dd}" : "not received"));
+                file.NomineeDeclarationOn is { } on ? $"received {on:yyyy-MM-dd}" : "not received", calendar.RegistrationCloses));
         }
 
         if (declarations.Spouse && file.HasSpouse)
         {
             results.Add(new("DOC.SPOUSE-DECLARATION", file.SpouseDeclarationOn is { } d && d <= calendar.RegistrationCloses,
-                file.SpouseDeclarationOn is { } on ? $"received {on:yyyy-MM-dd}" : "not received"));
+                file.SpouseDeclarationOn is { } on ? $"received {on:yyyy-MM-dd}" : "not received", calendar.RegistrationCloses));
         }
 
         return results;

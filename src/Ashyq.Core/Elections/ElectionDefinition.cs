@@ -43,6 +43,9 @@ public sealed record ElectionDefinition
 
     public required ResultRules Result { get; init; }
 
+    /// <summary>The rules of campaign coverage that media monitoring checks; null if the definition does not say.</summary>
+    public Media.MediaRules? Media { get; init; }
+
     /// <summary>Which protocol lines are the quantities of election forensics; null if the definition does not say.</summary>
     public ForensicsLines? Forensics { get; init; }
 
@@ -228,7 +231,29 @@ public sealed record ProxyRules(int MaxPerCandidatePerPrecinct);
 
 public sealed record RegisteredCandidate(string Code, LocalizedText Name, string NominatedBy);
 
-public sealed record ComplaintRules(int DeadlineDays, IReadOnlyList<DirectToSupremeCourt> DirectToSupremeCourt);
+public sealed record ComplaintRules(int DeadlineDays, IReadOnlyList<DirectToSupremeCourt> DirectToSupremeCourt)
+{
+    /// <summary>The times to file a complaint, by code; empty where the definition gives no routing table.</summary>
+    public IReadOnlyList<FilingDeadlineRule> FilingDeadlines { get; init; } = [];
+
+    /// <summary>The bodies that decide complaints, each with its time to decide.</summary>
+    public IReadOnlyList<ComplaintBodyRule> Bodies { get; init; } = [];
+
+    /// <summary>The routing table: subject kind → competent bodies and the filing deadline that applies.</summary>
+    public IReadOnlyList<ComplaintRoute> Routes { get; init; } = [];
+
+    /// <summary>The complainant kinds whose name a published decision carries; every other complainant stays anonymous.</summary>
+    public IReadOnlyList<string> PublishedComplainantKinds { get; init; } = [];
+}
+
+/// <summary>A time to file, counted from the day of the act complained of: <see cref="Days"/> or <see cref="Months"/>.</summary>
+public sealed record FilingDeadlineRule(string Code, int? Days, int? Months, LocalizedText Description, string Law, bool Verified);
+
+/// <summary>A body that decides complaints (<c>higher_commission</c>, <c>commission</c>, <c>district_court</c>, <c>supreme_court</c>, <c>prosecutor</c>).</summary>
+public sealed record ComplaintBodyRule(string Kind, LocalizedText Name, int DecisionDays, bool Collegial, bool Appealable, string Law, bool Verified);
+
+/// <summary>One row of the routing table; <see cref="Filing"/> is null where the law sets no time to file.</summary>
+public sealed record ComplaintRoute(string Subject, string Respondent, IReadOnlyList<string> Bodies, string? Filing, LocalizedText Description, string Law);
 
 /// <summary>A kind of complaint that goes straight to the Supreme Court, with no appeal.</summary>
 public sealed record DirectToSupremeCourt(string Code, LocalizedText Description, bool Appealable);

@@ -156,6 +156,7 @@ public static class ElectionDefinitionLoader
             CheckComposition();
             CheckCalendar();
             CheckCandidatesAndOrganizations();
+            CheckComplaints();
             var form = CheckProtocol();
             CheckWorld();
             return form;
@@ -316,6 +317,76 @@ public static class ElectionDefinitionLoader
                 foreach (var organization in weights.Keys.Where(o => !organizations.Contains(o)))
                 {
                     Add($"$.world.nominations.{level}.{organization}", "DEF.UNKNOWN-CODE", $"unknown organization \"{organization}\"");
+                }
+            }
+        }
+
+        /// <summary>The routing table names known bodies and filing rules, once per subject, and routes each direct-to-Supreme-Court kind there alone.</summary>
+        private void CheckComplaints()
+        {
+            var c = d.Complaints;
+            var rules = new HashSet<string>();
+            for (var i = 0; i < c.FilingDeadlines.Count; i++)
+            {
+                var rule = c.FilingDeadlines[i];
+                if (!rules.Add(rule.Code))
+                {
+                    Add($"$.complaints.filingDeadlines[{i}].code", "DEF.DUPLICATE-CODE", $"duplicate filing rule \"{rule.Code}\"");
+                }
+
+                if (rule.Days is null == rule.Months is null)
+                {
+                    Add($"$.complaints.filingDeadlines[{i}]", "DEF.COMPLAINTS", $"filing rule \"{rule.Code}\" gives either days or months, not {(rule.Days is null ? "neither" : "both")}");
+                }
+            }
+
+            var bodies = new HashSet<string>();
+            for (var i = 0; i < c.Bodies.Count; i++)
+            {
+                if (!bodies.Add(c.Bodies[i].Kind))
+                {
+                    Add($"$.complaints.bodies[{i}].kind", "DEF.DUPLICATE-CODE", $"duplicate body \"{c.Bodies[i].Kind}\"");
+                }
+            }
+
+            var subjects = new HashSet<string>();
+            for (var i = 0; i < c.Routes.Count; i++)
+            {
+                var route = c.Routes[i];
+                var path = $"$.complaints.routes[{i}]";
+                if (!subjects.Add(route.Subject))
+                {
+                    Add(path + ".subject", "DEF.DUPLICATE-CODE", $"duplicate route for subject \"{route.Subject}\"");
+                }
+
+                foreach (var body in route.Bodies.Where(b => !bodies.Contains(b)))
+                {
+                    Add(path + ".bodies", "DEF.UNKNOWN-CODE", $"body \"{body}\" is not in $.complaints.bodies");
+                }
+
+                if (route.Filing is { } filing && !rules.Contains(filing))
+                {
+                    Add(path + ".filing", "DEF.UNKNOWN-CODE", $"no filing rule has the code \"{filing}\"");
+                }
+
+                if (route.Bodies.Contains("higher_commission") && route.Respondent != "commission")
+                {
+                    Add(path + ".bodies", "DEF.COMPLAINTS", "only a complaint against a commission goes to the higher commission");
+                }
+            }
+
+            if (c.Routes.Count == 0)
+            {
+                return;
+            }
+
+            for (var i = 0; i < c.DirectToSupremeCourt.Count; i++)
+            {
+                var direct = c.DirectToSupremeCourt[i];
+                var route = c.Routes.FirstOrDefault(r => r.Subject == direct.Code);
+                if (route is null || !route.Bodies.SequenceEqual(["supreme_court"]))
+                {
+                    Add($"$.complaints.directToSupremeCourt[{i}].code", "DEF.COMPLAINTS", $"\"{direct.Code}\" goes straight to the Supreme Court: the routing table needs a route for it to supreme_court alone");
                 }
             }
         }

@@ -60,6 +60,9 @@ public static class PortalSetup
             || path.StartsWithSegments("/forensics", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/register/check", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/api/portal", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/media", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/observation", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/quick-count", StringComparison.OrdinalIgnoreCase)
             || (path.StartsWithSegments("/results", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/results/queue", StringComparison.OrdinalIgnoreCase));
     }

@@ -22,6 +22,522 @@ namespace Ashyq.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintAnswerRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Official")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("official");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("complaint_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCaseRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("ActDate")
+                        .HasColumnType("date")
+                        .HasColumnName("act_date");
+
+                    b.Property<string>("AppealOf")
+                        .HasColumnType("text")
+                        .HasColumnName("appeal_of");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ComplainantContact")
+                        .HasColumnType("text")
+                        .HasColumnName("complainant_contact");
+
+                    b.Property<string>("ComplainantKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("complainant_kind");
+
+                    b.Property<string>("ComplainantName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("complainant_name");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ReceivedByCommission")
+                        .HasColumnType("text")
+                        .HasColumnName("received_by_commission");
+
+                    b.Property<string>("ReceivedByKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("received_by_kind");
+
+                    b.Property<string>("ReceivedByName")
+                        .HasColumnType("text")
+                        .HasColumnName("received_by_name");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("registered_by");
+
+                    b.Property<string>("RespondentCommission")
+                        .HasColumnType("text")
+                        .HasColumnName("respondent_commission");
+
+                    b.Property<string>("RespondentOfficial")
+                        .HasColumnType("text")
+                        .HasColumnName("respondent_official");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("integer")
+                        .HasColumnName("serial");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_complaint_cases_number");
+
+                    b.HasIndex("Year", "Serial")
+                        .IsUnique()
+                        .HasDatabaseName("ux_complaint_cases_year_serial");
+
+                    b.ToTable("complaint_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCourtDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("CompetenceDeclined")
+                        .HasColumnType("boolean")
+                        .HasColumnName("competence_declined");
+
+                    b.Property<string>("CourtKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("court_kind");
+
+                    b.Property<string>("CourtName")
+                        .HasColumnType("text")
+                        .HasColumnName("court_name");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("LateRuleCited")
+                        .HasColumnType("text")
+                        .HasColumnName("late_rule_cited");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("log_index");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("complaint_court_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decision_id");
+
+                    b.Property<long>("HearingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hearing_id");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("log_index");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique();
+
+                    b.HasIndex("HearingId")
+                        .IsUnique();
+
+                    b.HasIndex("CaseId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("complaint_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintForwardRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FromCommission")
+                        .HasColumnType("text")
+                        .HasColumnName("from_commission");
+
+                    b.Property<string>("FromKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("from_kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ToCommission")
+                        .HasColumnType("text")
+                        .HasColumnName("to_commission");
+
+                    b.Property<string>("ToKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to_kind");
+
+                    b.Property<string>("ToName")
+                        .HasColumnType("text")
+                        .HasColumnName("to_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("complaint_forwards", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintHearingRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Commission")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("commission");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("FactsFound")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts_found");
+
+                    b.Property<string>("LateRule")
+                        .HasColumnType("text")
+                        .HasColumnName("late_rule");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Remedy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("remedy");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("complaint_hearings", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Media.MediaImportRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("media_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Media.MediaItemRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aired_at");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CandidateCode")
+                        .HasColumnType("text")
+                        .HasColumnName("candidate_code");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Monitor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("monitor");
+
+                    b.Property<string>("Outlet")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outlet");
+
+                    b.Property<string>("OutletKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outlet_kind");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Outlet", "AiredAt");
+
+                    b.ToTable("media_items", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.AshyqUser", b =>
                 {
                     b.Property<string>("Id")
@@ -782,6 +1298,905 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.ToTable("voters", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageCriteriaRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("categories");
+
+                    b.Property<int>("MaximumErrors")
+                        .HasColumnType("integer")
+                        .HasColumnName("maximum_errors");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("language_criteria", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageErrorRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
+                    b.Property<int>("ExaminationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("examination_id");
+
+                    b.Property<string>("Examiner")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("examiner");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExaminationId");
+
+                    b.ToTable("language_errors", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageExaminationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateOnly>("ConcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conclusion");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("TestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("test_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TestId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("language_examinations", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageTestRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CriteriaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("criteria_id");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("taken_on");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriteriaId");
+
+                    b.HasIndex("NomineeId")
+                        .IsUnique();
+
+                    b.ToTable("language_tests", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.NominationDocumentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Sha256")
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeId");
+
+                    b.ToTable("nomination_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.NominationFileRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BirthPlace")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("birth_place");
+
+                    b.Property<bool>("CitizenByBirth")
+                        .HasColumnType("boolean")
+                        .HasColumnName("citizen_by_birth");
+
+                    b.Property<decimal>("DepositPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("deposit_paid");
+
+                    b.Property<DateOnly?>("DepositPaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("deposit_paid_on");
+
+                    b.Property<bool>("HasSpouse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_spouse");
+
+                    b.Property<bool>("HasUnexpungedCriminalRecord")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_unexpunged_criminal_record");
+
+                    b.Property<long>("Iin")
+                        .HasColumnType("bigint")
+                        .HasColumnName("iin");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("NominatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("nominated_on");
+
+                    b.Property<DateOnly?>("NomineeDeclarationOn")
+                        .HasColumnType("date")
+                        .HasColumnName("nominee_declaration_on");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<string>("Organization")
+                        .HasColumnType("text")
+                        .HasColumnName("organization");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ResidentSince")
+                        .HasColumnType("date")
+                        .HasColumnName("resident_since");
+
+                    b.Property<DateOnly?>("SpouseDeclarationOn")
+                        .HasColumnType("date")
+                        .HasColumnName("spouse_declaration_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeId")
+                        .IsUnique();
+
+                    b.ToTable("nomination_files", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.ProxyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Contact")
+                        .HasColumnType("text")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("full_name");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("registered_by");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrecinctId");
+
+                    b.HasIndex("NomineeId", "PrecinctId", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ux_proxies_nominee_precinct_slot");
+
+                    b.ToTable("proxies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_proxies_slot", "slot >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.RegistrationDecisionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decision_number");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("log_index");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<byte[]>("Record")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("record");
+
+                    b.Property<bool>("Registered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("registered");
+
+                    b.Property<string>("UnmetCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unmet_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("NomineeId")
+                        .IsUnique();
+
+                    b.ToTable("registration_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationNoticeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<long?>("ProxyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("proxy_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sent_by");
+
+                    b.Property<int>("VerificationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("verification_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VerificationId");
+
+                    b.ToTable("verification_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationSessionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommissionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commission_id");
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_number");
+
+                    b.Property<long?>("LogIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("log_index");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("place");
+
+                    b.Property<byte[]>("Protocol")
+                        .HasColumnType("bytea")
+                        .HasColumnName("protocol");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scheduled_by");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionId");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("NomineeId", "CommissionId");
+
+                    b.ToTable("verification_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObservationSubmissionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answers");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("form");
+
+                    b.Property<string>("FormsId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("forms_id");
+
+                    b.Property<string>("FormsVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("forms_version");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedFrom")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("received_from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SubmissionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("team");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_observation_submissions_submission_id");
+
+                    b.HasIndex("Form", "Unit");
+
+                    b.ToTable("observation_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverDeploymentRow", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.HasKey("TeamId", "Position");
+
+                    b.ToTable("observer_deployments", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverOrganizationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Experts")
+                        .HasColumnType("integer")
+                        .HasColumnName("experts");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("observer_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("AccreditationDecisionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accreditation_decision_id");
+
+                    b.Property<string>("Commission")
+                        .HasColumnType("text")
+                        .HasColumnName("commission");
+
+                    b.Property<string>("Country")
+                        .HasColumnType("text")
+                        .HasColumnName("country");
+
+                    b.Property<long?>("Iin")
+                        .HasColumnType("bigint")
+                        .HasColumnName("iin");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NominatingLetter")
+                        .HasColumnType("text")
+                        .HasColumnName("nominating_letter");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccreditationDecisionId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("observers", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverTeamMemberRow", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("ObserverId")
+                        .HasColumnType("integer")
+                        .HasColumnName("observer_id");
+
+                    b.HasKey("TeamId", "ObserverId");
+
+                    b.HasIndex("ObserverId");
+
+                    b.ToTable("observer_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverTeamRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("observer_teams", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountReportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("line");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reporter")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reporter");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sample_id");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrecinctId");
+
+                    b.HasIndex("SampleId", "PrecinctId", "Line")
+                        .HasDatabaseName("ix_quick_count_reports_sample_precinct_line");
+
+                    b.ToTable("quick_count_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountSampleRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("commitment");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drawn_at");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("drawn_by");
+
+                    b.Property<int>("ElectionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("election_id");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_quick_count_samples_election");
+
+                    b.ToTable("quick_count_samples", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("ListSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("list_size");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("region");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sample_id");
+
+                    b.Property<string>("Settlement")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("settlement");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrecinctId");
+
+                    b.HasIndex("SampleId", "PrecinctId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_quick_count_stations_sample_precinct");
+
+                    b.ToTable("quick_count_stations", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStratumRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("region");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sample_id");
+
+                    b.Property<int>("Sampled")
+                        .HasColumnType("integer")
+                        .HasColumnName("sampled");
+
+                    b.Property<string>("Settlement")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("settlement");
+
+                    b.Property<int>("Stations")
+                        .HasColumnType("integer")
+                        .HasColumnName("stations");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SampleId", "Region", "Settlement")
+                        .IsUnique()
+                        .HasDatabaseName("ux_quick_count_strata_sample_stratum");
+
+                    b.ToTable("quick_count_strata", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Register.DuplicatePairRow", b =>
                 {
                     b.Property<long>("Id")
@@ -968,6 +2383,137 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.ToTable("register_transfers", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Signatures.DeathRecordRow", b =>
+                {
+                    b.Property<long>("Iin")
+                        .HasColumnType("bigint")
+                        .HasColumnName("iin");
+
+                    b.Property<DateOnly>("DiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("died_on");
+
+                    b.HasKey("Iin");
+
+                    b.ToTable("death_records", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Signatures.SignatureBatchRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer")
+                        .HasColumnName("lines");
+
+                    b.Property<int>("NomineeNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("nominee_number");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("Valid")
+                        .HasColumnType("integer")
+                        .HasColumnName("valid");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeNumber");
+
+                    b.ToTable("signature_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Signatures.SignatureCheckRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Flags")
+                        .HasColumnType("text")
+                        .HasColumnName("flags");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("MessageEn")
+                        .HasColumnType("text")
+                        .HasColumnName("message_en");
+
+                    b.Property<string>("MessageKk")
+                        .HasColumnType("text")
+                        .HasColumnName("message_kk");
+
+                    b.Property<string>("MessageRu")
+                        .HasColumnType("text")
+                        .HasColumnName("message_ru");
+
+                    b.Property<int>("NomineeNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("nominee_number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("SheetId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sheet_id");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<long?>("SignerIin")
+                        .HasColumnType("bigint")
+                        .HasColumnName("signer_iin");
+
+                    b.Property<string>("Tec")
+                        .HasColumnType("text")
+                        .HasColumnName("tec");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("NomineeNumber", "SignerIin")
+                        .HasDatabaseName("ix_signature_checks_nominee_signer");
+
+                    b.HasIndex("NomineeNumber", "Tec")
+                        .HasDatabaseName("ix_signature_checks_nominee_tec");
+
+                    b.HasIndex("NomineeNumber", "SheetId", "Line")
+                        .IsUnique()
+                        .HasDatabaseName("ux_signature_checks_nominee_sheet_line");
+
+                    b.ToTable("signature_checks", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1122,6 +2668,78 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintAnswerRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCourtDecisionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintDecisionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.DecisionRow", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintHearingRow", null)
+                        .WithMany()
+                        .HasForeignKey("HearingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintForwardRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintHearingRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.SessionRow", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Media.MediaItemRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Media.MediaImportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.CommissionRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.ElectionRow", null)
@@ -1225,6 +2843,211 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageErrorRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Nomination.LanguageExaminationRow", null)
+                        .WithMany()
+                        .HasForeignKey("ExaminationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageExaminationRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Nomination.LanguageTestRow", null)
+                        .WithMany()
+                        .HasForeignKey("TestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageTestRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Nomination.LanguageCriteriaRow", null)
+                        .WithMany()
+                        .HasForeignKey("CriteriaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.NominationDocumentRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.NominationFileRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.ProxyRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.RegistrationDecisionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.DecisionRow", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationNoticeRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Nomination.VerificationSessionRow", null)
+                        .WithMany()
+                        .HasForeignKey("VerificationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationSessionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.DecisionRow", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverDeploymentRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Observation.ObserverTeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.DecisionRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccreditationDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ashyq.Storage.Observation.ObserverOrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverTeamMemberRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Observation.ObserverRow", null)
+                        .WithMany()
+                        .HasForeignKey("ObserverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Observation.ObserverTeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverTeamRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Observation.ObserverOrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountReportRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.QuickCount.QuickCountSampleRow", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountSampleRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.ElectionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStationRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.QuickCount.QuickCountSampleRow", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStratumRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.QuickCount.QuickCountSampleRow", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Register.VoterTransferRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
@@ -1236,6 +3059,15 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
                         .WithMany()
                         .HasForeignKey("ToPrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Signatures.SignatureCheckRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Signatures.SignatureBatchRow", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

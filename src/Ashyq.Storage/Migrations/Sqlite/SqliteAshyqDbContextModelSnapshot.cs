@@ -17,6 +17,506 @@ namespace Ashyq.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintAnswerRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Official")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("official");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("complaint_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCaseRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("act_date");
+
+                    b.Property<string>("AppealOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_of");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ComplainantContact")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complainant_contact");
+
+                    b.Property<string>("ComplainantKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complainant_kind");
+
+                    b.Property<string>("ComplainantName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complainant_name");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ReceivedByCommission")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_by_commission");
+
+                    b.Property<string>("ReceivedByKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_by_kind");
+
+                    b.Property<string>("ReceivedByName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_by_name");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.Property<string>("RespondentCommission")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_commission");
+
+                    b.Property<string>("RespondentOfficial")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_official");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("serial");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_complaint_cases_number");
+
+                    b.HasIndex("Year", "Serial")
+                        .IsUnique()
+                        .HasDatabaseName("ux_complaint_cases_year_serial");
+
+                    b.ToTable("complaint_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCourtDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("CompetenceDeclined")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("competence_declined");
+
+                    b.Property<string>("CourtKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("court_kind");
+
+                    b.Property<string>("CourtName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("court_name");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("LateRuleCited")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("late_rule_cited");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("log_index");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("complaint_court_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision_id");
+
+                    b.Property<long>("HearingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hearing_id");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("log_index");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique();
+
+                    b.HasIndex("HearingId")
+                        .IsUnique();
+
+                    b.HasIndex("CaseId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("complaint_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintForwardRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FromCommission")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_commission");
+
+                    b.Property<string>("FromKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ToCommission")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_commission");
+
+                    b.Property<string>("ToKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_kind");
+
+                    b.Property<string>("ToName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("complaint_forwards", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintHearingRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Commission")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commission");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("FactsFound")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_found");
+
+                    b.Property<string>("LateRule")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("late_rule");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Remedy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remedy");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("complaint_hearings", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Media.MediaImportRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("media_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Media.MediaItemRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aired_at");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CandidateCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_code");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Monitor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("monitor");
+
+                    b.Property<string>("Outlet")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outlet");
+
+                    b.Property<string>("OutletKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outlet_kind");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Outlet", "AiredAt");
+
+                    b.ToTable("media_items", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.AshyqUser", b =>
                 {
                     b.Property<string>("Id")
@@ -757,6 +1257,869 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.ToTable("voters", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageCriteriaRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("categories");
+
+                    b.Property<int>("MaximumErrors")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("maximum_errors");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("language_criteria", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageErrorRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int>("ExaminationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("examination_id");
+
+                    b.Property<string>("Examiner")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("examiner");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExaminationId");
+
+                    b.ToTable("language_errors", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageExaminationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateOnly>("ConcludedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conclusion");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("TestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("test_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TestId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("language_examinations", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageTestRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CriteriaId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("criteria_id");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_on");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriteriaId");
+
+                    b.HasIndex("NomineeId")
+                        .IsUnique();
+
+                    b.ToTable("language_tests", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.NominationDocumentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Sha256")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeId");
+
+                    b.ToTable("nomination_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.NominationFileRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BirthPlace")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_place");
+
+                    b.Property<bool>("CitizenByBirth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("citizen_by_birth");
+
+                    b.Property<decimal>("DepositPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_paid");
+
+                    b.Property<DateOnly?>("DepositPaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_paid_on");
+
+                    b.Property<bool>("HasSpouse")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_spouse");
+
+                    b.Property<bool>("HasUnexpungedCriminalRecord")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_unexpunged_criminal_record");
+
+                    b.Property<long>("Iin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("iin");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("NominatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nominated_on");
+
+                    b.Property<DateOnly?>("NomineeDeclarationOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nominee_declaration_on");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<string>("Organization")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ResidentSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_since");
+
+                    b.Property<DateOnly?>("SpouseDeclarationOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spouse_declaration_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeId")
+                        .IsUnique();
+
+                    b.ToTable("nomination_files", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.ProxyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Contact")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrecinctId");
+
+                    b.HasIndex("NomineeId", "PrecinctId", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ux_proxies_nominee_precinct_slot");
+
+                    b.ToTable("proxies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_proxies_slot", "slot >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.RegistrationDecisionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("log_index");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<byte[]>("Record")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("record");
+
+                    b.Property<bool>("Registered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered");
+
+                    b.Property<string>("UnmetCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unmet_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("NomineeId")
+                        .IsUnique();
+
+                    b.ToTable("registration_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationNoticeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attended");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long?>("ProxyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proxy_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_by");
+
+                    b.Property<int>("VerificationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verification_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VerificationId");
+
+                    b.ToTable("verification_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationSessionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CommissionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commission_id");
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<long?>("LogIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("log_index");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<byte[]>("Protocol")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("protocol");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_by");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionId");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("NomineeId", "CommissionId");
+
+                    b.ToTable("verification_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObservationSubmissionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form");
+
+                    b.Property<string>("FormsId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forms_id");
+
+                    b.Property<string>("FormsVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forms_version");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedFrom")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SubmissionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_observation_submissions_submission_id");
+
+                    b.HasIndex("Form", "Unit");
+
+                    b.ToTable("observation_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverDeploymentRow", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("TeamId", "Position");
+
+                    b.ToTable("observer_deployments", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverOrganizationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Experts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("experts");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("observer_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AccreditationDecisionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accreditation_decision_id");
+
+                    b.Property<string>("Commission")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commission");
+
+                    b.Property<string>("Country")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<long?>("Iin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("iin");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NominatingLetter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nominating_letter");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccreditationDecisionId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("observers", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverTeamMemberRow", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("ObserverId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("observer_id");
+
+                    b.HasKey("TeamId", "ObserverId");
+
+                    b.HasIndex("ObserverId");
+
+                    b.ToTable("observer_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverTeamRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("observer_teams", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountReportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reporter")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sample_id");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrecinctId");
+
+                    b.HasIndex("SampleId", "PrecinctId", "Line")
+                        .HasDatabaseName("ix_quick_count_reports_sample_precinct_line");
+
+                    b.ToTable("quick_count_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountSampleRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drawn_at");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drawn_by");
+
+                    b.Property<int>("ElectionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("election_id");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seed");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_quick_count_samples_election");
+
+                    b.ToTable("quick_count_samples", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ListSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("list_size");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sample_id");
+
+                    b.Property<string>("Settlement")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settlement");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrecinctId");
+
+                    b.HasIndex("SampleId", "PrecinctId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_quick_count_stations_sample_precinct");
+
+                    b.ToTable("quick_count_stations", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStratumRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sample_id");
+
+                    b.Property<int>("Sampled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sampled");
+
+                    b.Property<string>("Settlement")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settlement");
+
+                    b.Property<int>("Stations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stations");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SampleId", "Region", "Settlement")
+                        .IsUnique()
+                        .HasDatabaseName("ux_quick_count_strata_sample_stratum");
+
+                    b.ToTable("quick_count_strata", (string)null);
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Register.DuplicatePairRow", b =>
                 {
                     b.Property<long>("Id")
@@ -937,6 +2300,133 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.ToTable("register_transfers", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Signatures.DeathRecordRow", b =>
+                {
+                    b.Property<long>("Iin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("iin");
+
+                    b.Property<DateOnly>("DiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("died_on");
+
+                    b.HasKey("Iin");
+
+                    b.ToTable("death_records", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Signatures.SignatureBatchRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lines");
+
+                    b.Property<int>("NomineeNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominee_number");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("Valid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeNumber");
+
+                    b.ToTable("signature_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Signatures.SignatureCheckRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Flags")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flags");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("MessageEn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_en");
+
+                    b.Property<string>("MessageKk")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_kk");
+
+                    b.Property<string>("MessageRu")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_ru");
+
+                    b.Property<int>("NomineeNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominee_number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("SheetId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sheet_id");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_on");
+
+                    b.Property<long?>("SignerIin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signer_iin");
+
+                    b.Property<string>("Tec")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tec");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("NomineeNumber", "SignerIin")
+                        .HasDatabaseName("ix_signature_checks_nominee_signer");
+
+                    b.HasIndex("NomineeNumber", "Tec")
+                        .HasDatabaseName("ix_signature_checks_nominee_tec");
+
+                    b.HasIndex("NomineeNumber", "SheetId", "Line")
+                        .IsUnique()
+                        .HasDatabaseName("ux_signature_checks_nominee_sheet_line");
+
+                    b.ToTable("signature_checks", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1087,6 +2577,78 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintAnswerRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCourtDecisionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintDecisionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.DecisionRow", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintHearingRow", null)
+                        .WithMany()
+                        .HasForeignKey("HearingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintForwardRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintHearingRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Complaints.ComplaintCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.SessionRow", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Media.MediaItemRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Media.MediaImportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.CommissionRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.ElectionRow", null)
@@ -1190,6 +2752,211 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageErrorRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Nomination.LanguageExaminationRow", null)
+                        .WithMany()
+                        .HasForeignKey("ExaminationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageExaminationRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Nomination.LanguageTestRow", null)
+                        .WithMany()
+                        .HasForeignKey("TestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageTestRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Nomination.LanguageCriteriaRow", null)
+                        .WithMany()
+                        .HasForeignKey("CriteriaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.NominationDocumentRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.NominationFileRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.ProxyRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.RegistrationDecisionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.DecisionRow", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationNoticeRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Nomination.VerificationSessionRow", null)
+                        .WithMany()
+                        .HasForeignKey("VerificationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationSessionRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Model.DecisionRow", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ashyq.Storage.Model.NomineeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverDeploymentRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Observation.ObserverTeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.DecisionRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccreditationDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ashyq.Storage.Observation.ObserverOrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverTeamMemberRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Observation.ObserverRow", null)
+                        .WithMany()
+                        .HasForeignKey("ObserverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.Observation.ObserverTeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Observation.ObserverTeamRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Observation.ObserverOrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountReportRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.QuickCount.QuickCountSampleRow", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountSampleRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.ElectionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStationRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ashyq.Storage.QuickCount.QuickCountSampleRow", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStratumRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.QuickCount.QuickCountSampleRow", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Register.VoterTransferRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
@@ -1201,6 +2968,15 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
                         .WithMany()
                         .HasForeignKey("ToPrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Signatures.SignatureCheckRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Signatures.SignatureBatchRow", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
