@@ -36,6 +36,24 @@ public sealed partial class PortalBrowserTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Home_LeadsToEveryPublicScrutinyPage_AndEachOpens()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/?lang=en");
+        string[] links = ["complaint-link", "complaints-link", "nominees-link", "observation-link", "quick-count-link", "media-link"];
+        foreach (var id in links)
+        {
+            var href = await page.Locator("#" + id).GetAttributeAsync("href");
+            Assert.False(string.IsNullOrEmpty(href), id);
+            var response = await web.Http.GetAsync(href!.TrimStart('/'), Ct);
+            Assert.True(response.IsSuccessStatusCode, $"{id} → {href}: {(int)response.StatusCode}");
+        }
+
+        Assert.Contains("Scrutiny", await page.Locator("#scrutiny-links").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task LanguageSwitch_ShowsTheHomePageInRussianAndEnglish_AndKeepsTheLanguageWhileBrowsing()
     {
         var page = await web.NewPageAsync();
