@@ -133,6 +133,19 @@ public class SignatureStoreTests
         await Assert.ThrowsAsync<SignatureFileException>(() => signatures.VerifyAsync(1, new StringReader(string.Join('\n', Header, Row("S4", 1, voters[3], "2011-02-18"), ",2,1,a,b,c,,x,,y")), Ct));
         Assert.Equal(9, await db.SignatureChecks.CountAsync(Ct));
         await Assert.ThrowsAsync<SignatureVerificationRefusedException>(() => signatures.VerifyAsync(99, new StringReader(Header), Ct));
+
+        // A stored check, and its batch, never change: the store itself refuses, whatever the code above does.
+        foreach (var sql in new[]
+        {
+            "UPDATE signature_checks SET outcome = 'valid'", "DELETE FROM signature_checks",
+            "UPDATE signature_batches SET valid = 0", "DELETE FROM signature_batches",
+        })
+        {
+            var refusal = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(sql, Ct));
+            Assert.Contains("RECORD.IMMUTABLE", refusal.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(4, await signatures.ValidCountAsync(1, Ct)); // 3 of the first file, 1 of the later one: unchanged
     }
 
     private static async Task<Dictionary<int, string>> TecsAsync(AshyqDbContext db)
