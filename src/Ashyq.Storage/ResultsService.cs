@@ -141,11 +141,16 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
     /// The decision by which the commission adopted its results protocol last, if any, and whether the protocol as
     /// it stands now is still the one adopted (a later correction of a precinct makes it differ).
     /// </summary>
-    public async Task<(StoredDecision? Decision, bool AsNow)> AdoptionAsync(string commission, CancellationToken ct = default)
+    public async Task<(StoredDecision? Decision, bool AsNow)> AdoptionAsync(string commission, CancellationToken ct = default) =>
+        await AdoptionAsync(commission, null, ct);
+
+    /// <inheritdoc cref="AdoptionAsync(string, CancellationToken)"/>
+    /// <param name="now">The protocol as it stands, if the caller has already read the commission's tally.</param>
+    public async Task<(StoredDecision? Decision, bool AsNow)> AdoptionAsync(string commission, ResultsProtocol? now, CancellationToken ct = default)
     {
         var decisions = await new SessionsService(db, definition, time).DecisionsAsync(commission, ct);
         var adopted = decisions.LastOrDefault(d => d.Subject == ResultsProtocol.DecisionSubject && d.Adopted);
-        return adopted is null ? (null, false) : (adopted, adopted.Text == (await ProtocolAsync(commission, ct)).Text());
+        return adopted is null ? (null, false) : (adopted, adopted.Text == (now ?? await ProtocolAsync(commission, ct)).Text());
     }
 
     /// <summary>

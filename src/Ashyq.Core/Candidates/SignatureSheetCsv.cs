@@ -154,51 +154,7 @@ public static class SignatureSheetCsv
     }
 
     /// <summary>Splits one record; false if a quote is left open.</summary>
-    private static bool Split(string text, List<string> fields)
-    {
-        fields.Clear();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return !quoted;
-    }
+    private static bool Split(string text, List<string> fields) => Ashyq.Core.Text.CsvLine.Split(text, fields);
 
     /// <summary>A field written as CSV (quoted when it holds a comma or a quote).</summary>
     public static string Escape(string field)

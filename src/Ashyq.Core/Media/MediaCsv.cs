@@ -188,45 +188,7 @@ public static class MediaCsv
     internal static List<string> Split(string line, out bool quoteError)
     {
         var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        quoteError = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        quoteError = quoted;
-        fields.Add(field.ToString());
+        quoteError = !Ashyq.Core.Text.CsvLine.Split(line, fields);
         return fields;
     }
 }

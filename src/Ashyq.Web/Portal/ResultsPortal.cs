@@ -107,7 +107,9 @@ public sealed class ResultsPortal(AshyqDbContext db, ElectionCatalog catalog, Ti
         }
 
         var outcome = WinnerRule.Determine(definition, ownTotals, own.Precincts > 0 && own.Accepted == own.Precincts);
-        var (adoption, asNow) = await new ResultsService(db, definition, time).AdoptionAsync(commission.Code, ct);
+        // Whether the adopted protocol still holds, against the totals read above (not a second read of the tally).
+        var now = new ResultsProtocol(commission.Code, own.Precincts, own.Accepted, [.. form.Lines.Select(l => new KeyValuePair<string, long>(l.Code, ownTotals[l.Index]))]);
+        var (adoption, asNow) = await new ResultsService(db, definition, time).AdoptionAsync(commission.Code, now, ct);
         return new AreaResults(commission, ancestors, own, ownTotals, outcome, childFigures, buckets, adoption, asNow);
     }
 
