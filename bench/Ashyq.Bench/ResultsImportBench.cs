@@ -41,9 +41,18 @@ internal static class ResultsImportBench
 
         foreach (var db in dbs)
         {
-            var import = new List<double>();
-            var rawFile = new List<double>();
-            var raw = new List<double>();
+            var store = Store.Parse(db);
+
+            // One untimed round first: the code is compiled (and recompiled by tiered compilation) before it is timed.
+            var warm = (await TimeImportAsync(db, definition, definitionJson, csv)).Wall;
+            var warmFile = (await TimeRawFromFileAsync(db, csv)).Wall;
+            var warmMemory = (await TimeRawAsync(db, () => rows)).Wall;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{store.Kind,-8} warm-up (not counted): import {warm:F3} s, raw from the file {warmFile:F3} s, raw from memory {warmMemory:F3} s"));
+
+            var import = new List<Timing>();
+            var rawFile = new List<Timing>();
+            var raw = new List<Timing>();
             for (var i = 0; i < repeat; i++)
             {
                 import.Add(await TimeImportAsync(db, definition, definitionJson, csv));
@@ -51,24 +60,24 @@ internal static class ResultsImportBench
                 raw.Add(await TimeRawAsync(db, () => rows));
             }
 
-            var store = Store.Parse(db);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{store.Kind,-8} import median {Median(import):F3} s [{Join(import)}]"));
+                $"{store.Kind,-8} import median {Median(import):F3} s [{Join(import)}]{Cpu(import)}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{store.Kind,-8} raw insert from the file median {Median(rawFile):F3} s [{Join(rawFile)}]  raw/import = {Median(rawFile) / Median(import):F2}"));
+                $"{store.Kind,-8} raw insert from the file median {Median(rawFile):F3} s [{Join(rawFile)}]{Cpu(rawFile)}  raw/import = {Median(rawFile) / Median(import):F2}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{store.Kind,-8} raw insert from memory median {Median(raw):F3} s [{Join(raw)}]  raw/import = {Median(raw) / Median(import):F2}"));
+                $"{store.Kind,-8} raw insert from memory median {Median(raw):F3} s [{Join(raw)}]{Cpu(raw)}  raw/import = {Median(raw) / Median(import):F2}"));
         }
 
         return 0;
     }
 
-    private static async Task<double> TimeImportAsync(string db, ElectionDefinition definition, string definitionJson, string csv)
+    private static async Task<Timing> TimeImportAsync(string db, ElectionDefinition definition, string definitionJson, string csv)
     {
         var (store, drop) = await FreshStoreAsync(db);
         try
         {
             await using var context = await store.OpenAsync();
+            var cpu = await CpuClock.StartAsync(context);
             var watch = Stopwatch.StartNew();
             var trace = Environment.GetEnvironmentVariable("ASHYQ_BENCH_TRACE") == "1";
             var report = await new ResultsCsvImporter(context, TimeProvider.System).ImportAsync(definition, definitionJson, csv, p =>
@@ -84,7 +93,7 @@ internal static class ResultsImportBench
                 throw new InvalidOperationException($"{report.Precincts} precincts imported");
             }
 
-            return watch.Elapsed.TotalSeconds;
+            return cpu.Stop(watch.Elapsed.TotalSeconds);
         }
         finally
         {
@@ -92,15 +101,24 @@ internal static class ResultsImportBench
         }
     }
 
-    private static string Join(List<double> times) => string.Join(", ", times.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)));
+    private static string Join(List<Timing> times) => string.Join(", ", times.Select(t => t.Wall.ToString("F3", CultureInfo.InvariantCulture)));
 
-    private static async Task<double> TimeRawAsync(string db, Func<List<string?[]>> read)
+    /// <summary>The median CPU seconds of this process and of the store's server process, where it can be read.</summary>
+    private static string Cpu(List<Timing> times)
+    {
+        var client = Median([.. times.Select(t => t.Client)]);
+        var server = times.All(t => t.Server is not null) ? Median([.. times.Select(t => t.Server!.Value)]) : (double?)null;
+        return string.Create(CultureInfo.InvariantCulture, $"  cpu: this process {client:F3} s{(server is { } s ? $", server {s:F3} s" : "")}");
+    }
+
+    private static async Task<Timing> TimeRawAsync(string db, Func<List<string?[]>> read)
     {
         var (store, drop) = await FreshStoreAsync(db);
         try
         {
             await using var context = await store.OpenAsync();
             await context.Database.ExecuteSqlRawAsync(RawTable(store.Kind));
+            var cpu = await CpuClock.StartAsync(context);
             var watch = Stopwatch.StartNew();
             var rows = read();
             var values = rows.Select(r => r[3..26].Select(v => long.Parse(v!, CultureInfo.InvariantCulture)).ToArray()).ToList();
@@ -129,7 +147,7 @@ internal static class ResultsImportBench
             }
 
             watch.Stop();
-            return watch.Elapsed.TotalSeconds;
+            return cpu.Stop(watch.Elapsed.TotalSeconds);
         }
         finally
         {
@@ -137,13 +155,14 @@ internal static class ResultsImportBench
         }
     }
 
-    private static async Task<double> TimeRawFromFileAsync(string db, string csv)
+    private static async Task<Timing> TimeRawFromFileAsync(string db, string csv)
     {
         var (store, drop) = await FreshStoreAsync(db);
         try
         {
             await using var context = await store.OpenAsync();
             await context.Database.ExecuteSqlRawAsync(RawTable(store.Kind));
+            var cpu = await CpuClock.StartAsync(context);
             var watch = Stopwatch.StartNew();
             using var zip = ZipFile.OpenRead(csv);
             using var reader = new StreamReader(zip.Entries.Single(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Open(), Encoding.UTF8, true, 1 << 16);
@@ -174,7 +193,7 @@ internal static class ResultsImportBench
             }
 
             watch.Stop();
-            return watch.Elapsed.TotalSeconds;
+            return cpu.Stop(watch.Elapsed.TotalSeconds);
         }
         finally
         {
@@ -290,9 +309,69 @@ internal static class ResultsImportBench
     private static List<string> Values(string[] args, string name) =>
         [.. args.Select((a, i) => (a, i)).Where(x => x.a == name && x.i + 1 < args.Length).Select(x => args[x.i + 1])];
 
+    private static double Median(List<Timing> values) => Median([.. values.Select(v => v.Wall)]);
+
     private static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>One timed run: wall seconds, and CPU seconds spent by this process and by the server's process for the connection.</summary>
+    private readonly record struct Timing(double Wall, double Client, double? Server);
+
+    /// <summary>
+    /// CPU time of this process and, on PostgreSQL on this machine, of the backend serving the context's connection
+    /// (read from /proc): where a run's time goes when both sides share the cores.
+    /// </summary>
+    private sealed class CpuClock
+    {
+        private readonly TimeSpan _client;
+        private readonly int? _backend;
+        private readonly double _server;
+
+        private CpuClock(int? backend)
+        {
+            _backend = backend;
+            _server = backend is { } pid ? ProcessSeconds(pid) ?? 0 : 0;
+            _client = Process.GetCurrentProcess().TotalProcessorTime;
+        }
+
+        public static async Task<CpuClock> StartAsync(AshyqDbContext context)
+        {
+            if (context.Kind != StoreKind.Postgres)
+            {
+                return new CpuClock(null);
+            }
+
+            // The connection is kept open for the context's life, so that every command of the run goes to this backend.
+            await context.Database.OpenConnectionAsync();
+            var pid = await context.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+            return new CpuClock(ProcessSeconds(pid) is null ? null : pid);
+        }
+
+        public Timing Stop(double wall) => new(
+            wall,
+            (Process.GetCurrentProcess().TotalProcessorTime - _client).TotalSeconds,
+            _backend is { } pid ? ProcessSeconds(pid) - _server : null);
+
+        /// <summary>utime + stime of a process of this machine, from /proc/PID/stat (fields 14 and 15, in clock ticks).</summary>
+        private static double? ProcessSeconds(int pid)
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
     }
 }

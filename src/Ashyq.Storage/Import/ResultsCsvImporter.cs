@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Ashyq.Core.Elections;
 using Ashyq.Core.Results;
 using Ashyq.Storage.Model;
@@ -92,7 +93,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
     /// Reads and checks the file; each commission is handed to <paramref name="found"/> (its level, its index in the
     /// level, itself) the moment its first row names it, so that it is written while the rest is read.
     /// </summary>
-    private static ParsedResults Parse(ElectionDefinition definition, CsvImportProfile profile, CsvSource source, Action<int, int, Node> found, Action<WriteProgress>? progress, CancellationToken ct)
+    private static ParsedResults Parse(ElectionDefinition definition, CsvImportProfile profile, CsvSource source, Action<int, int, Node> found, RowRead rowRead, Action<WriteProgress>? progress, CancellationToken ct)
     {
         var form = definition.ProtocolForm;
         var separator = string.IsNullOrEmpty(profile.Separator) ? ',' : profile.Separator[0];
@@ -185,6 +186,8 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
                 parsed.Values.Add(Number(csv, lineColumns[i], header, form.Lines[i].Code, row, source.Name));
             }
 
+            rowRead(parsed.Precincts - 1, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Values)[^lineColumns.Length..]);
+
             if (row % 10_000 == 0)
             {
                 ct.ThrowIfCancellationRequested();
@@ -258,7 +261,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         var form = definition.ProtocolForm;
         var levels = profile.Hierarchy.Count;
         ParsedResults? parsed = null;
-        Task<(List<(int Precinct, string Relation)> Broken, Dictionary<string, int> Counts, long[] National, long[][][] Totals, int[][] Under)>? checking = null;
+        Task<CheckedResults>? checking = null;
         var at = time.GetUtcNow();
         var actor = new Actor(ImportUser, definition.TopLevel.CodeOf(1));
         var strategy = db.Database.CreateExecutionStrategy();
@@ -319,75 +322,65 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
                 await db.Database.ExecuteSqlRawAsync(drop, ct);
             }
 
-            // Each commission is written the moment the file first names it, while the rest is read (the server
-            // stores rows as they come); its id is the next one, so a child always names a parent already written.
-            var ids = Enumerable.Range(0, levels).Select(_ => new List<int>()).ToArray();
-            var commissionCount = 1;
-            await using (var commissions = await BulkTable.BeginAsync(db, "commissions", CommissionColumns, ct))
+            // The file is read, checked and turned into rows on a thread of its own, a chunk of precincts at a time;
+            // meanwhile this one writes each chunk's new commissions, then its protocol versions, so that the server
+            // stores both tables while the rest of the file is read. A commission's id is the next one when the file
+            // first names it, so a child always names a parent already given an id.
+            var chunks = Channel.CreateBounded<ImportChunk>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var report = Serialized(progress);
+            var reading = Task.Factory.StartNew(
+                () => Read(definition, profile, path, commissionBase, versionBase, chunks.Writer, report, stop.Token),
+                stop.Token,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+            long commissionRows = 0, versionRows = 0;
+            try
             {
-                var top = definition.TopLevel;
-                WriteCommission(commissions, commissionBase + 1, election.Id, top.CodeOf(1), top, null, 1, Fill(top.CommissionName, "", 1), "");
-                var nextId = commissionBase + 2;
-                using (var source = CsvSource.Open(path))
+                await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
                 {
-                    parsed = Parse(definition, profile, source, (k, index, node) =>
+                    if (chunk.Commissions.Count > 0)
                     {
-                        var level = definition.Levels[k + 1];
-                        var parentId = k == 0 ? commissionBase + 1 : ids[k - 1][node.Parent];
-                        ids[k].Add(nextId);
+                        await using var commissions = await BulkTable.BeginAsync(db, "commissions", CommissionColumns, ct);
+                        foreach (var c in chunk.Commissions)
+                        {
+                            WriteCommission(commissions, c.Id, election.Id, c.Code, c.Level, c.ParentId, c.Number, c.Name, "");
+                        }
 
-                        // The file names no address: where a commission sits is its chain of parents, stored as such.
-                        WriteCommission(commissions, nextId++, election.Id, level.CodeOf(index + 1), level, parentId, node.Number, Fill(level.CommissionName, node.Value, node.Number), "");
-                    }, progress, ct);
-                }
+                        commissionRows += await commissions.CompleteAsync(ct);
+                    }
 
-                commissionCount = nextId - commissionBase - 1;
-                await commissions.CompleteAsync(ct);
-                progress?.Invoke(new WriteProgress("commissions", commissions.Rows, commissionCount));
-            }
-
-            var lines = parsed.Lines;
-            var precincts = parsed.Precincts;
-            var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Values).ToArray();
-
-            // The checks and the tallies, in memory, on the other core while the protocols are written.
-            var parsedFile = parsed;
-            checking = Task.Run(() => Check(form, parsedFile, values), ct);
-            var precinctLevel = definition.PrecinctLevel;
-            // An imported version holds nothing beyond its columns: its snapshot is left null and rebuilt from them
-            // (ResultsService.Restore), which halves what the import writes.
-            var json = new StringBuilder(256);
-            await using (var versions = await BulkTable.BeginAsync(db, "protocol_versions", VersionColumns, ct))
-            {
-                for (var p = 0; p < precincts; p++)
-                {
-                    var valuesJson = ValuesJson(json, values.AsSpan(p * lines, lines));
-                    versions.Row();
-                    versions.Add(versionBase + p + 1);
-                    versions.Add(ids[levels - 1][p]);
-                    versions.Add(1);
-                    versions.Add(nameof(ProtocolState.Accepted));
-                    versions.Add(valuesJson);
-                    versions.AddNull();
-                    versions.Add(false);
-                    versions.AddNull();
-                    versions.Add(actor.User);
-                    versions.Add(actor.Commission);
-                    versions.Add(at);
-                    versions.Add(1);
-                    if ((p + 1) % 10_000 == 0)
+                    if (chunk.Versions.Count > 0)
                     {
-                        ct.ThrowIfCancellationRequested();
-                        progress?.Invoke(new WriteProgress("protocols", p + 1, precincts));
+                        await using var versions = await BulkTable.BeginAsync(db, "protocol_versions", VersionColumns, ct);
+                        foreach (var v in chunk.Versions)
+                        {
+                            WriteVersion(versions, v, actor, at);
+                        }
+
+                        versionRows += await versions.CompleteAsync(ct);
                     }
                 }
-
-                await versions.CompleteAsync(ct);
-                progress?.Invoke(new WriteProgress("protocols", precincts, precincts));
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                await Task.WhenAny(reading);
+                throw;
             }
 
-            var (broken, counts, national, totals, under) = await checking;
-            progress?.Invoke(new WriteProgress("checking", precincts, precincts));
+            // A bad row ends the reading with its error: thrown here, the transaction is rolled back.
+            var read = await reading;
+            parsed = read.Parsed;
+            checking = Task.FromResult(read.Checked);
+            var ids = read.Ids;
+            var precincts = parsed.Precincts;
+            var commissionCount = 1 + parsed.Nodes.Sum(n => n.Count);
+            report?.Invoke(new WriteProgress("commissions", commissionRows, commissionCount));
+            report?.Invoke(new WriteProgress("protocols", versionRows, precincts));
+
+            var (broken, counts, national, totals, under) = read.Checked;
+            report?.Invoke(new WriteProgress("checking", precincts, precincts));
             await using (var violations = await BulkTable.BeginAsync(db, "protocol_violations", [("version_id", BulkType.BigInt), ("relation_code", BulkType.Text)], ct))
             {
                 foreach (var (p, relation) in broken)
@@ -398,17 +391,17 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
                 }
 
                 await violations.CompleteAsync(ct);
-                progress?.Invoke(new WriteProgress("violations", broken.Count, broken.Count));
+                report?.Invoke(new WriteProgress("violations", broken.Count, broken.Count));
             }
 
             await WriteTalliesAsync(commissionBase + 1, national, precincts, ids, totals, under, ct);
-            progress?.Invoke(new WriteProgress("tallies", commissionCount - precincts, commissionCount - precincts));
+            report?.Invoke(new WriteProgress("tallies", commissionCount - precincts, commissionCount - precincts));
             foreach (var (_, create) in constraints.Reverse())
             {
                 await db.Database.ExecuteSqlRawAsync(create, ct);
             }
 
-            progress?.Invoke(new WriteProgress("indexes", constraints.Length, constraints.Length));
+            report?.Invoke(new WriteProgress("indexes", constraints.Length, constraints.Length));
 
             if (db.Kind == StoreKind.Postgres)
             {
@@ -432,8 +425,135 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         return new ResultsImportReport(electionId, definition.Id, parsed!.Precincts, perLevel, result.National, result.Counts, time.GetElapsedTime(started));
     }
 
+    /// <summary>A precinct's values, the moment its row is read.</summary>
+    private delegate void RowRead(int precinct, ReadOnlySpan<long> values);
+
+    /// <summary>What the reading thread hands to the writing one: the commissions first named and the precincts read since the last chunk.</summary>
+    private sealed class ImportChunk
+    {
+        public List<CommissionEntry> Commissions { get; } = [];
+
+        public List<VersionEntry> Versions { get; } = new(ChunkSize);
+    }
+
+    private readonly record struct CommissionEntry(int Id, string Code, LevelDefinition Level, int? ParentId, int Number, LocalizedText Name);
+
+    private readonly record struct VersionEntry(long Id, int PrecinctId, string Values);
+
+    /// <summary>The relations each protocol breaks, and every commission's totals.</summary>
+    private sealed record CheckedResults(List<(int Precinct, string Relation)> Broken, Dictionary<string, int> Counts, long[] National, long[][][] Totals, int[][] Under);
+
+    /// <summary>Precincts per chunk: large enough that starting a COPY is nothing beside it, small enough to keep both threads busy.</summary>
+    private const int ChunkSize = 8_192;
+
+    /// <summary>
+    /// The reading thread: parses and checks the file, gives every commission its id, turns rows into chunks for
+    /// the writer, and when the file ends checks every relation and sums the tallies while the last chunks are
+    /// written. A bad row ends it with its error; the writer stops at the end of the chunks sent.
+    /// </summary>
+    private static (ParsedResults Parsed, List<int>[] Ids, CheckedResults Checked) Read(
+        ElectionDefinition definition,
+        CsvImportProfile profile,
+        string path,
+        int commissionBase,
+        long versionBase,
+        ChannelWriter<ImportChunk> chunks,
+        Action<WriteProgress>? progress,
+        CancellationToken ct)
+    {
+        try
+        {
+            var levels = profile.Hierarchy.Count;
+            var ids = Enumerable.Range(0, levels).Select(_ => new List<int>()).ToArray();
+            var chunk = new ImportChunk();
+            var top = definition.TopLevel;
+            chunk.Commissions.Add(new CommissionEntry(commissionBase + 1, top.CodeOf(1), top, null, 1, Fill(top.CommissionName, "", 1)));
+            var nextId = commissionBase + 2;
+            var json = new StringBuilder(256);
+            ParsedResults parsed;
+            using (var source = CsvSource.Open(path))
+            {
+                parsed = Parse(definition, profile, source, (k, index, node) =>
+                {
+                    var level = definition.Levels[k + 1];
+                    var parentId = k == 0 ? commissionBase + 1 : ids[k - 1][node.Parent];
+                    ids[k].Add(nextId);
+
+                    // The file names no address: where a commission sits is its chain of parents, stored as such.
+                    chunk.Commissions.Add(new CommissionEntry(nextId++, level.CodeOf(index + 1), level, parentId, node.Number, Fill(level.CommissionName, node.Value, node.Number)));
+                }, (p, values) =>
+                {
+                    chunk.Versions.Add(new VersionEntry(versionBase + p + 1, ids[levels - 1][p], ValuesJson(json, values)));
+                    if (chunk.Versions.Count == ChunkSize)
+                    {
+                        Send(chunk);
+                        chunk = new ImportChunk();
+                    }
+                }, progress, ct);
+            }
+
+            Send(chunk);
+            chunks.TryComplete();
+            var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Values).ToArray();
+            return (parsed, ids, Check(definition.ProtocolForm, parsed, values));
+        }
+        finally
+        {
+            // A bad row or a cancellation ends the chunks too: the writer sees the end and asks this thread why.
+            chunks.TryComplete();
+        }
+
+        void Send(ImportChunk full)
+        {
+            while (!chunks.TryWrite(full))
+            {
+                if (!chunks.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult())
+                {
+                    throw new OperationCanceledException(ct);
+                }
+            }
+        }
+    }
+
+    /// <summary>Progress told from two threads, one at a time (the command's progress display is not thread-safe).</summary>
+    private static Action<WriteProgress>? Serialized(Action<WriteProgress>? progress)
+    {
+        if (progress is null)
+        {
+            return null;
+        }
+
+        var gate = new Lock();
+        return p =>
+        {
+            lock (gate)
+            {
+                progress(p);
+            }
+        };
+    }
+
+    private static void WriteVersion(BulkTable versions, VersionEntry v, Actor actor, DateTimeOffset at)
+    {
+        // An imported version holds nothing beyond its columns: its snapshot is left null and rebuilt from them
+        // (ResultsService.Restore), which halves what the import writes.
+        versions.Row();
+        versions.Add(v.Id);
+        versions.Add(v.PrecinctId);
+        versions.Add(1);
+        versions.Add(nameof(ProtocolState.Accepted));
+        versions.Add(v.Values);
+        versions.AddNull();
+        versions.Add(false);
+        versions.AddNull();
+        versions.Add(actor.User);
+        versions.Add(actor.Commission);
+        versions.Add(at);
+        versions.Add(1);
+    }
+
     /// <summary>Every relation on every protocol, and every total of every commission above the precincts.</summary>
-    private static (List<(int Precinct, string Relation)> Broken, Dictionary<string, int> Counts, long[] National, long[][][] Totals, int[][] Under) Check(
+    private static CheckedResults Check(
         ProtocolForm form, ParsedResults parsed, long[] values)
     {
         var lines = parsed.Lines;
@@ -470,7 +590,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
             }
         }
 
-        return (broken, counts, national, totals, under);
+        return new CheckedResults(broken, counts, national, totals, under);
     }
 
     private async Task WriteTalliesAsync(int topId, long[] national, int precincts, List<int>[] ids, long[][][] totals, int[][] under, CancellationToken ct)

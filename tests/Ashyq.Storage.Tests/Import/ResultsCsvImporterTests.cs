@@ -175,6 +175,39 @@ public class ResultsCsvImporterTests
         Assert.False(await db.Commissions.AnyAsync(Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(TestStores.Both), MemberType = typeof(TestStores))]
+    public async Task A_bad_row_after_thousands_already_written_leaves_the_store_as_it_was_and_ready_for_the_good_file(string kind)
+    {
+        // The rows are written in chunks while the rest of the file is read: by row 20,000 two chunks are in the store.
+        var rows = RussiaFile.Rows.Take(20_500).Select(r => (string[])r.Clone()).ToList();
+        rows[19_999][9] = "-3";
+        var store = await TestStores.CreateAsync(kind);
+
+        var refused = await Assert.ThrowsAsync<ResultsImportException>(() => ImportAsync(store, RussiaFile.Write(rows)));
+
+        Assert.Equal("IMPORT.NEGATIVE", refused.Code);
+        Assert.Contains("row 20000 (line 20001)", refused.Message, StringComparison.Ordinal);
+        await using (var db = await store.OpenAsync(Ct))
+        {
+            Assert.False(await db.Elections.AnyAsync(Ct));
+            Assert.False(await db.Commissions.AnyAsync(Ct));
+            Assert.False(await db.ProtocolVersions.AnyAsync(Ct));
+            Assert.False(await db.ProtocolViolations.AnyAsync(Ct));
+        }
+
+        // The indexes and keys dropped for the load came back with the rollback: the good file imports, and the
+        // unique index on (precinct, number) is there to refuse a second version 1 of a precinct.
+        var report = await ImportAsync(store, RussiaFile.Write(rows.Take(300)));
+        Assert.Equal(300, report.Precincts);
+        await using (var db = await store.OpenAsync(Ct))
+        {
+            var first = await db.ProtocolVersions.OrderBy(v => v.Id).FirstAsync(Ct);
+            db.ProtocolVersions.Add(new Model.ProtocolVersionRow { PrecinctId = first.PrecinctId, Number = first.Number, State = "Accepted", Snapshot = "" });
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+        }
+    }
+
     [Fact]
     public async Task A_row_missing_a_column_is_a_clear_error()
     {
