@@ -53,6 +53,34 @@ public class ControlRelationTests
         Assert.Equal(["W.TURNOUT-95", "W.CANDIDATE-95", "W.ROUND-NUMBERS"], broken.Select(r => r.Code));
     }
 
+    // Each relation of the definition at its boundary: the values where it still holds, and one step past it.
+    // L1 list, L2 received, L3 issued, L4 cancelled, L5 in boxes, L6 invalid, C1..C4.
+    public static TheoryData<string, long[], long[]> Boundaries => new()
+    {
+        { "R.L2-BALLOTS-BALANCE", [1000, 900, 700, 200, 700, 20, 10, 15, 20, 635], [1000, 899, 700, 200, 700, 20, 10, 15, 20, 635] },
+        { "R.L5-BALLOTS-IN-BOX", [1000, 900, 700, 200, 700, 20, 10, 15, 20, 635], [1000, 900, 700, 200, 700, 20, 10, 15, 20, 634] },
+        { "R.L3-NOT-ABOVE-LIST", [700, 900, 700, 200, 700, 20, 10, 15, 20, 635], [699, 900, 700, 200, 700, 20, 10, 15, 20, 635] },
+        { "W.BALLOTS-IN-BOX-ABOVE-ISSUED", [1000, 900, 700, 200, 700, 20, 10, 15, 20, 635], [1000, 900, 700, 200, 701, 20, 10, 15, 20, 636] },
+        { "W.TURNOUT-95", [1000, 1000, 949, 51, 949, 9, 10, 15, 20, 895], [1000, 1000, 950, 50, 950, 10, 10, 15, 20, 895] },
+        { "W.CANDIDATE-95", [1000, 900, 700, 200, 700, 2, 10, 15, 9, 664], [1000, 900, 700, 200, 700, 1, 10, 15, 9, 665] },
+        { "W.ROUND-NUMBERS", [1000, 900, 700, 200, 700, 21, 10, 15, 20, 634], [1000, 900, 700, 200, 700, 20, 10, 15, 20, 635] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Boundaries))]
+    public void EachRelation_HoldsAtItsBoundary_AndIsBrokenOneStepPast(string code, long[] holds, long[] broken)
+    {
+        Assert.Contains(Form.Relations, r => r.Code == code);
+        Assert.DoesNotContain(code, Form.Broken(holds).Select(r => r.Code));
+        Assert.Contains(code, Form.Broken(broken).Select(r => r.Code));
+    }
+
+    [Fact]
+    public void EveryRelationOfTheDefinition_HasItsBoundaryTested()
+    {
+        Assert.Equal(Form.Relations.Select(r => r.Code).Order(), Boundaries.Select(row => row.Data.Item1).Order());
+    }
+
     [Fact]
     public void EachRelation_HasAMessageInEveryLanguage()
     {
