@@ -27,6 +27,7 @@ internal static class ResultsImportBench
         var dbs = Values(args, "--db");
         var repeat = int.Parse(Values(args, "--repeat").FirstOrDefault() ?? "5", CultureInfo.InvariantCulture);
         var csv = Values(args, "--csv").FirstOrDefault() ?? FindData();
+        var importOnly = args.Contains("--import-only"); // for profiling the import alone
         var definitionPath = Values(args, "--definition").FirstOrDefault() ?? Path.Combine(AppContext.BaseDirectory, "definitions", "ru-2012-presidential.json");
         if (dbs.Count == 0)
         {
@@ -56,8 +57,19 @@ internal static class ResultsImportBench
             for (var i = 0; i < repeat; i++)
             {
                 import.Add(await TimeImportAsync(db, definition, definitionJson, csv));
+                if (importOnly)
+                {
+                    continue;
+                }
+
                 rawFile.Add(await TimeRawFromFileAsync(db, csv));
                 raw.Add(await TimeRawAsync(db, () => rows));
+            }
+
+            if (importOnly)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store.Kind,-8} import median {Median(import):F3} s [{Join(import)}]{Cpu(import)}"));
+                continue;
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

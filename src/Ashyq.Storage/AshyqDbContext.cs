@@ -122,7 +122,6 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
         {
             e.ToTable("protocol_versions");
             e.HasIndex(x => new { x.PrecinctId, x.Number }).IsUnique().HasDatabaseName("ux_protocol_versions_precinct_number");
-            e.HasIndex(x => x.State);
             e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.PrecinctId).OnDelete(DeleteBehavior.Restrict);
             e.Property(x => x.Revision).IsConcurrencyToken();
         });

@@ -648,7 +648,6 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         ("DROP INDEX \"IX_commissions_election_id_code\"", "CREATE UNIQUE INDEX \"IX_commissions_election_id_code\" ON commissions (election_id, code)"),
         ("DROP INDEX \"IX_commissions_election_id_level\"", "CREATE INDEX \"IX_commissions_election_id_level\" ON commissions (election_id, level)"),
         ("DROP INDEX \"IX_commissions_parent_id\"", "CREATE INDEX \"IX_commissions_parent_id\" ON commissions (parent_id)"),
-        ("DROP INDEX \"IX_protocol_versions_state\"", "CREATE INDEX \"IX_protocol_versions_state\" ON protocol_versions (state)"),
         ("DROP INDEX \"ux_protocol_versions_precinct_number\"", "CREATE UNIQUE INDEX ux_protocol_versions_precinct_number ON protocol_versions (precinct_id, number)"),
         ("DROP INDEX \"IX_protocol_violations_relation_code\"", "CREATE INDEX \"IX_protocol_violations_relation_code\" ON protocol_violations (relation_code)"),
         ("DROP INDEX \"IX_protocol_violations_version_id\"", "CREATE INDEX \"IX_protocol_violations_version_id\" ON protocol_violations (version_id)"),

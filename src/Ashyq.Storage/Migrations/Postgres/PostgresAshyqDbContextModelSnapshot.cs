@@ -1106,8 +1106,6 @@ namespace Ashyq.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State");
-
                     b.HasIndex("PrecinctId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ux_protocol_versions_precinct_number");

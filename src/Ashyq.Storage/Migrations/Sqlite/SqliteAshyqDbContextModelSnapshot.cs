@@ -1071,8 +1071,6 @@ namespace Ashyq.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State");
-
                     b.HasIndex("PrecinctId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ux_protocol_versions_precinct_number");
