@@ -26,9 +26,7 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<ProtocolViolationRow> ProtocolViolations => Set<ProtocolViolationRow>();
 
-    public DbSet<TallyTotalRow> TallyTotals => Set<TallyTotalRow>();
-
-    public DbSet<TallyProgressRow> TallyProgress => Set<TallyProgressRow>();
+    public DbSet<TallyRow> Tallies => Set<TallyRow>();
 
     public DbSet<LogEntryRow> LogEntries => Set<LogEntryRow>();
 
@@ -132,16 +130,11 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
             e.HasIndex(x => x.RelationCode);
             e.HasOne<ProtocolVersionRow>().WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Restrict);
         });
-        modelBuilder.Entity<TallyTotalRow>(e =>
+        modelBuilder.Entity<TallyRow>(e =>
         {
-            e.ToTable("tally_totals");
-            e.HasKey(x => new { x.CommissionId, x.Line });
-            e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.CommissionId).OnDelete(DeleteBehavior.Restrict);
-        });
-        modelBuilder.Entity<TallyProgressRow>(e =>
-        {
-            e.ToTable("tally_progress");
+            e.ToTable("tallies");
             e.HasKey(x => x.CommissionId);
+            e.Property(x => x.CommissionId).ValueGeneratedNever();
             e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.CommissionId).OnDelete(DeleteBehavior.Restrict);
         });
 

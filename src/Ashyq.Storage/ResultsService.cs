@@ -196,10 +196,9 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
     {
         var c = await db.Commissions.AsNoTracking().FirstOrDefaultAsync(x => x.Code == commission, ct)
             ?? throw new KeyNotFoundException($"No commission {commission}.");
-        var progress = await db.TallyProgress.AsNoTracking().FirstOrDefaultAsync(p => p.CommissionId == c.Id, ct);
-        var totals = await db.TallyTotals.AsNoTracking().Where(t => t.CommissionId == c.Id).ToDictionaryAsync(t => t.Line, t => t.Total, ct);
-        return new TallyView(c.Code, c.Level, progress?.Precincts ?? 0, progress?.Accepted ?? 0,
-            Form.Lines.ToDictionary(l => l.Code, l => totals.GetValueOrDefault(l.Index)));
+        var tally = await db.Tallies.AsNoTracking().FirstOrDefaultAsync(t => t.CommissionId == c.Id, ct);
+        return new TallyView(c.Code, c.Level, tally?.Precincts ?? 0, tally?.Accepted ?? 0,
+            Form.Lines.ToDictionary(l => l.Code, l => tally is not null && l.Index < tally.Totals.Length ? tally.Totals[l.Index] : 0));
     }
 
     /// <summary>A full recount of a commission from its precincts' latest accepted versions (to check the running totals).</summary>
@@ -241,7 +240,7 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
     /// </summary>
     public static async Task CreateTalliesAsync(AshyqDbContext db, ElectionDefinition definition, int electionId, CancellationToken ct)
     {
-        if (await db.TallyProgress.AnyAsync(ct))
+        if (await db.Tallies.AnyAsync(ct))
         {
             return;
         }
@@ -258,15 +257,12 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
             }
         }
 
-        var lines = definition.ProtocolForm.Lines.Count;
+        var zeros = TallySql.Zeros(db.Kind, definition.ProtocolForm.Lines.Count);
         var sql = new StringBuilder();
-        foreach (var chunk in commissions.Where(c => c.Level != definition.PrecinctLevel.Code).Chunk(200))
+        foreach (var chunk in commissions.Where(c => c.Level != definition.PrecinctLevel.Code).Chunk(500))
         {
-            sql.Clear().Append("INSERT INTO tally_progress (commission_id, precincts, accepted) VALUES ");
-            sql.AppendJoin(", ", chunk.Select(c => string.Create(CultureInfo.InvariantCulture, $"({c.Id}, {precincts.GetValueOrDefault(c.Id)}, 0)")));
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
-            sql.Clear().Append("INSERT INTO tally_totals (commission_id, line, total) VALUES ");
-            sql.AppendJoin(", ", chunk.SelectMany(c => Enumerable.Range(0, lines).Select(l => string.Create(CultureInfo.InvariantCulture, $"({c.Id}, {l}, 0)"))));
+            sql.Clear().Append("INSERT INTO tallies (commission_id, precincts, accepted, totals) VALUES ");
+            sql.AppendJoin(", ", chunk.Select(c => string.Create(CultureInfo.InvariantCulture, $"({c.Id}, {precincts.GetValueOrDefault(c.Id)}, 0, {zeros})")));
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
         }
     }
@@ -292,19 +288,11 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
             return;
         }
 
-        var ids = string.Join(", ", commissions);
-        var cases = string.Join(" ", delta.Select((d, i) => (d, i)).Where(x => x.d != 0).Select(x => string.Create(CultureInfo.InvariantCulture, $"WHEN {x.i} THEN {x.d}")));
-        // Every value spliced in is a whole number formatted here: nothing of a user's reaches this SQL.
-        if (cases.Length > 0)
+        // One UPDATE of one row per commission above the precinct; every value spliced in is a whole number
+        // formatted here: nothing of a user's reaches this SQL.
+        if (TallySql.Add(db.Kind, commissions, delta, countsAsNewPrecinct) is { } add)
         {
-            var addTotals = "UPDATE tally_totals SET total = total + CASE line " + cases + " ELSE 0 END WHERE commission_id IN (" + ids + ")";
-            await db.Database.ExecuteSqlRawAsync(addTotals, ct);
-        }
-
-        if (countsAsNewPrecinct)
-        {
-            var addPrecinct = "UPDATE tally_progress SET accepted = accepted + 1 WHERE commission_id IN (" + ids + ")";
-            await db.Database.ExecuteSqlRawAsync(addPrecinct, ct);
+            await db.Database.ExecuteSqlRawAsync(add, ct);
         }
     }
 

@@ -23,8 +23,9 @@ public class DurabilityTests
     private const int TargetKills = 22;
     private const int Workers = 2;
     // Bounds, not expectations: on an idle 2-core machine the kill phase takes 35–55 s and the final run 10–20 s;
-    // a CI machine running other test assemblies at once can be several times slower (a restart takes 2–3 s then).
-    private static readonly TimeSpan KillPhase = TimeSpan.FromSeconds(240);
+    // a CI machine running other test assemblies at once can be several times slower (a restart takes 2–3 s then;
+    // on 2 December 2026 this machine, with the Storage and Web tests beside it, made 18 kills in 244 s).
+    private static readonly TimeSpan KillPhase = TimeSpan.FromSeconds(420);
     private static readonly TimeSpan FinalPhase = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
@@ -37,7 +38,7 @@ public class DurabilityTests
     public async Task EveryAcknowledgedAcceptance_SurvivesKill9_AndTheRunningTotalsEqualARecount(string kind)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        limit.CancelAfter(TimeSpan.FromMinutes(8));
+        limit.CancelAfter(TimeSpan.FromMinutes(12));
         var ct = limit.Token;
         var clock = Stopwatch.StartNew();
         Assert.True(File.Exists(ServerProcess.AshyqDll), $"{ServerProcess.AshyqDll} is missing: the test project references Ashyq.Cli.");

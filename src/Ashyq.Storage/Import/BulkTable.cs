@@ -15,6 +15,9 @@ public enum BulkType
     Text,
     Boolean,
     Timestamp,
+
+    /// <summary>An array of bigints: bigint[] on PostgreSQL, a JSON array (as EF Core maps a primitive collection) on SQLite.</summary>
+    BigIntArray,
 }
 
 /// <summary>
@@ -54,7 +57,7 @@ public abstract class BulkTable : IAsyncDisposable
         insert.CommandText = $"INSERT INTO {table} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
         var parameters = columns.Select((c, i) => insert.Parameters.Add("$p" + i, c.Type switch
         {
-            BulkType.Text or BulkType.Timestamp => SqliteType.Text,
+            BulkType.Text or BulkType.Timestamp or BulkType.BigIntArray => SqliteType.Text,
             _ => SqliteType.Integer,
         })).ToArray();
         insert.Prepare();
@@ -73,6 +76,8 @@ public abstract class BulkTable : IAsyncDisposable
     public abstract void Add(bool value);
 
     public abstract void Add(DateTimeOffset value);
+
+    public abstract void Add(long[] values);
 
     public abstract void AddNull();
 
@@ -100,6 +105,8 @@ public abstract class BulkTable : IAsyncDisposable
         public override void Add(bool value) => parameters[_column++].Value = value ? 1 : 0;
 
         public override void Add(DateTimeOffset value) => parameters[_column++].Value = value;
+
+        public override void Add(long[] values) => parameters[_column++].Value = "[" + string.Join(",", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
 
         public override void AddNull() => parameters[_column++].Value = DBNull.Value;
 
@@ -156,6 +163,8 @@ public abstract class BulkTable : IAsyncDisposable
         public override void Add(bool value) => importer.Write(value, NpgsqlDbType.Boolean);
 
         public override void Add(DateTimeOffset value) => importer.Write(value.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+
+        public override void Add(long[] values) => importer.Write(values, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
 
         public override void AddNull() => importer.WriteNull();
 

@@ -380,7 +380,6 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
             report?.Invoke(new WriteProgress("protocols", versionRows, precincts));
 
             var (broken, counts, national, totals, under) = read.Checked;
-            report?.Invoke(new WriteProgress("checking", precincts, precincts));
             await using (var violations = await BulkTable.BeginAsync(db, "protocol_violations", [("version_id", BulkType.BigInt), ("relation_code", BulkType.Text)], ct))
             {
                 foreach (var (p, relation) in broken)
@@ -494,8 +493,9 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
 
             Send(chunk);
             chunks.TryComplete();
-            var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Values).ToArray();
-            return (parsed, ids, Check(definition.ProtocolForm, parsed, values));
+            var checkedResults = Check(definition.ProtocolForm, parsed);
+            progress?.Invoke(new WriteProgress("checking", parsed.Precincts, parsed.Precincts));
+            return (parsed, ids, checkedResults);
         }
         finally
         {
@@ -554,8 +554,9 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
 
     /// <summary>Every relation on every protocol, and every total of every commission above the precincts.</summary>
     private static CheckedResults Check(
-        ProtocolForm form, ParsedResults parsed, long[] values)
+        ProtocolForm form, ParsedResults parsed)
     {
+        var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Values);
         var lines = parsed.Lines;
         var precincts = parsed.Precincts;
         var levels = parsed.Nodes.Length;
@@ -563,7 +564,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         var counts = form.Relations.ToDictionary(r => r.Code, _ => 0);
         for (var p = 0; p < precincts; p++)
         {
-            foreach (var relation in form.Broken(values.AsSpan(p * lines, lines)))
+            foreach (var relation in form.Broken(values.Slice(p * lines, lines)))
             {
                 broken.Add((p, relation.Code));
                 counts[relation.Code]++;
@@ -581,7 +582,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         var national = new long[lines];
         for (var p = 0; p < precincts; p++)
         {
-            var row = values.AsSpan(p * lines, lines);
+            var row = values.Slice(p * lines, lines);
             Add(national, row);
             for (int k = levels - 2, node = parsed.Nodes[levels - 1][p].Parent; k >= 0; node = parsed.Nodes[k][node].Parent, k--)
             {
@@ -595,50 +596,28 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
 
     private async Task WriteTalliesAsync(int topId, long[] national, int precincts, List<int>[] ids, long[][][] totals, int[][] under, CancellationToken ct)
     {
-        await using (var progress = await BulkTable.BeginAsync(db, "tally_progress", [("commission_id", BulkType.Integer), ("precincts", BulkType.Integer), ("accepted", BulkType.Integer)], ct))
-        {
-            Progress(progress, topId, precincts);
-            for (var k = 0; k < totals.Length - 1; k++)
-            {
-                for (var i = 0; i < under[k].Length; i++)
-                {
-                    Progress(progress, ids[k][i], under[k][i]);
-                }
-            }
-
-            await progress.CompleteAsync(ct);
-        }
-
-        await using var lines = await BulkTable.BeginAsync(db, "tally_totals", [("commission_id", BulkType.Integer), ("line", BulkType.Integer), ("total", BulkType.BigInt)], ct);
-        Totals(lines, topId, national);
+        // In the order of the ids, as the primary key keeps them.
+        var rows = new List<(int Commission, int Precincts, long[] Totals)> { (topId, precincts, national) };
         for (var k = 0; k < totals.Length - 1; k++)
         {
-            for (var i = 0; i < totals[k].Length; i++)
+            for (var i = 0; i < under[k].Length; i++)
             {
-                Totals(lines, ids[k][i], totals[k][i]);
+                rows.Add((ids[k][i], under[k][i], totals[k][i]));
             }
         }
 
-        await lines.CompleteAsync(ct);
-
-        static void Progress(BulkTable table, int commission, int precincts)
+        rows.Sort((a, b) => a.Commission.CompareTo(b.Commission));
+        await using var tallies = await BulkTable.BeginAsync(db, "tallies", [("commission_id", BulkType.Integer), ("precincts", BulkType.Integer), ("accepted", BulkType.Integer), ("totals", BulkType.BigIntArray)], ct);
+        foreach (var (commission, count, values) in rows)
         {
-            table.Row();
-            table.Add(commission);
-            table.Add(precincts);
-            table.Add(precincts);
+            tallies.Row();
+            tallies.Add(commission);
+            tallies.Add(count);
+            tallies.Add(count);
+            tallies.Add(values);
         }
 
-        static void Totals(BulkTable table, int commission, long[] values)
-        {
-            for (var line = 0; line < values.Length; line++)
-            {
-                table.Row();
-                table.Add(commission);
-                table.Add(line);
-                table.Add(values[line]);
-            }
-        }
+        await tallies.CompleteAsync(ct);
     }
 
     // The indexes of the migrations (Initial, Results), named as they name them: into empty tables, each is built
@@ -661,8 +640,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         ForeignKey("commissions", "FK_commissions_elections_election_id", "election_id", "elections", "CASCADE"),
         ForeignKey("protocol_versions", "FK_protocol_versions_commissions_precinct_id", "precinct_id", "commissions", "RESTRICT"),
         ForeignKey("protocol_violations", "FK_protocol_violations_protocol_versions_version_id", "version_id", "protocol_versions", "RESTRICT"),
-        ForeignKey("tally_progress", "FK_tally_progress_commissions_commission_id", "commission_id", "commissions", "RESTRICT"),
-        ForeignKey("tally_totals", "FK_tally_totals_commissions_commission_id", "commission_id", "commissions", "RESTRICT"),
+        ForeignKey("tallies", "FK_tallies_commissions_commission_id", "commission_id", "commissions", "RESTRICT"),
     ];
 
     private static (string Drop, string Create) ForeignKey(string table, string name, string column, string principal, string onDelete) =>

@@ -48,22 +48,19 @@ public sealed class ProtocolViolationRow
     public required string RelationCode { get; set; }
 }
 
-/// <summary>A running total of one line at one commission: the sum of its accepted precinct protocols.</summary>
-public sealed class TallyTotalRow
-{
-    public int CommissionId { get; set; }
-
-    public int Line { get; set; }
-
-    public long Total { get; set; }
-}
-
-/// <summary>How many of a commission's precincts have an accepted protocol.</summary>
-public sealed class TallyProgressRow
+/// <summary>
+/// A commission's running totals: how many of its precincts there are and how many have an accepted protocol, and
+/// the sum of their accepted protocols, one total per line in the form's order — one row per commission, so that an
+/// acceptance updates one row at each level above the precinct.
+/// </summary>
+public sealed class TallyRow
 {
     public int CommissionId { get; set; }
 
     public int Precincts { get; set; }
 
     public int Accepted { get; set; }
+
+    /// <summary>One total per protocol line, in the form's order (bigint[] on PostgreSQL, a JSON array on SQLite).</summary>
+    public required long[] Totals { get; set; }
 }

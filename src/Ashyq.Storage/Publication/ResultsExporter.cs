@@ -50,11 +50,11 @@ public sealed class ResultsExporter(string directory)
         Write("results/precincts.csv", Encoding.UTF8.GetBytes(header + "\n" + string.Concat(latest.Select(v => Row(v) + "\n"))));
         Write("results/versions.csv", Encoding.UTF8.GetBytes(header + "\n" + string.Concat(parsed.Select(v => Row(v) + "\n"))));
 
-        var progress = await db.TallyProgress.AsNoTracking().ToDictionaryAsync(p => p.CommissionId, ct);
-        var totals = (await db.TallyTotals.AsNoTracking().ToListAsync(ct)).ToLookup(t => t.CommissionId);
+        var progress = await db.Tallies.AsNoTracking().ToDictionaryAsync(p => p.CommissionId, ct);
         foreach (var c in commissions.Where(c => progress.ContainsKey(c.Id)))
         {
-            var lines = totals[c.Id].ToDictionary(t => form.Lines[t.Line].Code, t => t.Total);
+            var totals = progress[c.Id].Totals;
+            var lines = form.Lines.Where(l => l.Index < totals.Length).ToDictionary(l => l.Code, l => totals[l.Index]);
             Write($"results/totals/{c.Code}.json", JsonSerializer.SerializeToUtf8Bytes(new
             {
                 commission = c.Code,

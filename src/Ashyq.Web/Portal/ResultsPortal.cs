@@ -62,16 +62,14 @@ public sealed class ResultsPortal(AshyqDbContext db, ElectionCatalog catalog, Ti
         var precinctLevel = definition.PrecinctLevel.Code;
 
         var ids = children.Where(c => c.Level != precinctLevel).Select(c => c.Id).Append(commission.Id).ToList();
-        var progress = await db.TallyProgress.AsNoTracking().Where(p => ids.Contains(p.CommissionId)).ToDictionaryAsync(p => p.CommissionId, ct);
-        var totals = (await db.TallyTotals.AsNoTracking().Where(t => ids.Contains(t.CommissionId)).ToListAsync(ct))
-            .ToLookup(t => t.CommissionId);
+        var progress = await db.Tallies.AsNoTracking().Where(p => ids.Contains(p.CommissionId)).ToDictionaryAsync(p => p.CommissionId, ct);
 
         long[] TotalsOf(int id)
         {
             var values = new long[form.Lines.Count];
-            foreach (var t in totals[id].Where(t => t.Line >= 0 && t.Line < values.Length))
+            if (progress.TryGetValue(id, out var tally))
             {
-                values[t.Line] = t.Total;
+                tally.Totals.AsSpan(0, Math.Min(values.Length, tally.Totals.Length)).CopyTo(values);
             }
 
             return values;

@@ -61,9 +61,12 @@ public class ResultsCsvImporterTests
         Assert.Equal(sums, RussiaFile.Definition.ProtocolForm.Lines.Select(l => cec.Totals[l.Code]));
         Assert.Equal(95_415, cec.Precincts);
         Assert.True(cec.IsComplete);
-        Assert.Equal(1 + 85 + 2746, await db.TallyProgress.CountAsync(p => p.Accepted == p.Precincts, Ct));
-        Assert.Equal((1 + 85 + 2746) * 23, await db.TallyTotals.CountAsync(Ct));
-        Assert.Equal(sums[0], await db.TallyTotals.Where(t => t.Line == 0 && db.Commissions.Any(c => c.Id == t.CommissionId && c.Level == "REGION")).SumAsync(t => t.Total, Ct));
+        Assert.Equal(1 + 85 + 2746, await db.Tallies.CountAsync(p => p.Accepted == p.Precincts, Ct));
+        Assert.Equal(1 + 85 + 2746, await db.Tallies.CountAsync(Ct));
+        var regions = await db.Tallies.Where(t => db.Commissions.Any(c => c.Id == t.CommissionId && c.Level == "REGION")).Select(t => t.Totals).ToListAsync(Ct);
+        Assert.Equal(85, regions.Count);
+        Assert.All(regions, totals => Assert.Equal(RussiaFile.Definition.ProtocolForm.Lines.Count, totals.Length));
+        Assert.Equal(sums, Enumerable.Range(0, sums.Length).Select(line => regions.Sum(totals => totals[line])));
 
         // A TIK's name repeats across regions: each is its own commission.
         var first = RussiaFile.Rows[0];

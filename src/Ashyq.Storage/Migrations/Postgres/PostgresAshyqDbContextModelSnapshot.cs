@@ -1193,7 +1193,7 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.ToTable("sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyRow", b =>
                 {
                     b.Property<int>("CommissionId")
                         .HasColumnType("integer")
@@ -1207,28 +1207,14 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("precincts");
 
+                    b.PrimitiveCollection<long[]>("Totals")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("totals");
+
                     b.HasKey("CommissionId");
 
-                    b.ToTable("tally_progress", (string)null);
-                });
-
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
-                {
-                    b.Property<int>("CommissionId")
-                        .HasColumnType("integer")
-                        .HasColumnName("commission_id");
-
-                    b.Property<int>("Line")
-                        .HasColumnType("integer")
-                        .HasColumnName("line");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total");
-
-                    b.HasKey("CommissionId", "Line");
-
-                    b.ToTable("tally_totals", (string)null);
+                    b.ToTable("tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.VoterRow", b =>
@@ -2814,16 +2800,7 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
-                {
-                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
-                        .WithMany()
-                        .HasForeignKey("CommissionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
                         .WithMany()

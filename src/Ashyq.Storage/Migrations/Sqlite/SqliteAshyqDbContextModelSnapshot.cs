@@ -1154,7 +1154,7 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.ToTable("sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyRow", b =>
                 {
                     b.Property<int>("CommissionId")
                         .HasColumnType("INTEGER")
@@ -1168,28 +1168,14 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("precincts");
 
+                    b.PrimitiveCollection<string>("Totals")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("totals");
+
                     b.HasKey("CommissionId");
 
-                    b.ToTable("tally_progress", (string)null);
-                });
-
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
-                {
-                    b.Property<int>("CommissionId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("commission_id");
-
-                    b.Property<int>("Line")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("line");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("total");
-
-                    b.HasKey("CommissionId", "Line");
-
-                    b.ToTable("tally_totals", (string)null);
+                    b.ToTable("tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.VoterRow", b =>
@@ -2723,16 +2709,7 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
-                {
-                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
-                        .WithMany()
-                        .HasForeignKey("CommissionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
                         .WithMany()
