@@ -261,7 +261,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         var form = definition.ProtocolForm;
         var levels = profile.Hierarchy.Count;
         ParsedResults? parsed = null;
-        Task<CheckedResults>? checking = null;
+        CheckedResults? result = null;
         var at = time.GetUtcNow();
         var actor = new Actor(ImportUser, definition.TopLevel.CodeOf(1));
         var strategy = db.Database.CreateExecutionStrategy();
@@ -372,7 +372,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
             // A bad row ends the reading with its error: thrown here, the transaction is rolled back.
             var read = await reading;
             parsed = read.Parsed;
-            checking = Task.FromResult(read.Checked);
+            result = read.Checked;
             var ids = read.Ids;
             var precincts = parsed.Precincts;
             var commissionCount = 1 + parsed.Nodes.Sum(n => n.Count);
@@ -420,8 +420,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
             perLevel[definition.Levels[k + 1].Code] = parsed!.Nodes[k].Count;
         }
 
-        var result = await checking!;
-        return new ResultsImportReport(electionId, definition.Id, parsed!.Precincts, perLevel, result.National, result.Counts, time.GetElapsedTime(started));
+        return new ResultsImportReport(electionId, definition.Id, parsed!.Precincts, perLevel, result!.National, result.Counts, time.GetElapsedTime(started));
     }
 
     /// <summary>A precinct's values, the moment its row is read.</summary>
@@ -553,8 +552,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
     }
 
     /// <summary>Every relation on every protocol, and every total of every commission above the precincts.</summary>
-    private static CheckedResults Check(
-        ProtocolForm form, ParsedResults parsed)
+    private static CheckedResults Check(ProtocolForm form, ParsedResults parsed)
     {
         var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Values);
         var lines = parsed.Lines;
