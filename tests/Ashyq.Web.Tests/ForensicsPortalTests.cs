@@ -170,6 +170,37 @@ public sealed class ForensicsPortalTests(WebFixture web)
     }
 
     [Fact]
+    public async Task ACorrection_IsInTheNextView()
+    {
+        await AcceptAllAsync();
+        var portal = new ForensicsPortal();
+        await using var db = web.Store.CreateContext();
+        var before = (await portal.GetAsync(db, Ct))!;
+        Assert.Same(before, await portal.GetAsync(db, Ct)); // nothing changed: the view is kept
+
+        // PEC-0070 recounted by a decision of its district commission: one more voter on the list. Version 1 stays
+        // accepted and unchanged (accepted versions are immutable); version 2 is what the analysis reads.
+        const string precinct = "PEC-0070";
+        var district = await db.Commissions.AsNoTracking().Where(c => c.Code == precinct).Select(c => c.Parent!.Code).SingleAsync(Ct);
+        var members = await db.Members.AsNoTracking().Where(m => m.IsVoting && db.Commissions.Any(c => c.Id == m.CommissionId && c.Code == district)).Select(m => m.Id).ToListAsync(Ct);
+        var present = members.Select(m => m.ToString(CultureInfo.InvariantCulture)).ToList();
+        var date = new DateOnly(2011, 4, 9);
+        var sessions = new SessionsService(db, Repo.Kz, TimeProvider.System);
+        var secretary = new Actor("forensics-secretary", district);
+        var session = await sessions.OpenAsync(district, date, ["Recount of PEC-0070"], present, [], [], secretary, Ct);
+        await sessions.VoteAsync(session, "F-70", "Correction", "The protocol of PEC-0070 is corrected after a recount.", present.ToDictionary(m => m, _ => VoteChoice.For), [], secretary, Ct);
+        await new ResultsService(db, Repo.Kz, TimeProvider.System).StartCorrectionAsync(precinct, new DecisionReference(district, "F-70", date, "recount"), Ct);
+        var corrected = ValuesOf(19);
+        corrected[0]++;
+        await AcceptAsync(precinct, corrected);
+
+        var after = (await portal.GetAsync(db, Ct))!;
+        Assert.NotSame(before, after);
+        Assert.True(after.AcceptedVersions > before.AcceptedVersions);
+        Assert.Equal(corrected[0], after.Flags.Single(f => f.Code == precinct).Voters);
+    }
+
+    [Fact]
     public void WithNoAcceptedProtocol_TheViewHasNoReport()
     {
         var set = new PrecinctSet("kz", [new ForensicsCandidate("C1", LocalizedText.Same("One"))], [], []);
