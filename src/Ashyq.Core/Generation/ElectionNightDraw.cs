@@ -5,7 +5,8 @@ namespace Ashyq.Core.Generation;
 
 /// <summary>
 /// Draws what a precinct's count could be on election night, consistent with every error relation of the form:
-/// ballots received are the list plus a 1% reserve, turnout and shares vary around the definition's figures.
+/// ballots received are the list plus a 1% reserve, turnout and shares vary around the definition's figures, and
+/// every ballot is drawn on its own, so that a precinct of ten voters is not all one candidate's.
 /// Also makes the mistakes people make typing a protocol from paper, for simulate-night. Deterministic per seed.
 /// </summary>
 public sealed class ElectionNightDraw
@@ -37,13 +38,33 @@ public sealed class ElectionNightDraw
         Set("L3", issued);
         Set("L4", received - issued);
         Set("L5", issued);
-        var invalid = (long)Math.Round(issued * _night.InvalidShare * 2 * _random.NextDouble());
-        Set("L6", invalid);
-
-        var valid = issued - invalid;
+        // Each ballot is drawn on its own: invalid with the precinct's chance, else for a candidate with the
+        // precinct's shares. Rounding shares instead would give every vote of a small precinct to the leader.
+        var invalidChance = _night.InvalidShare * 2 * _random.NextDouble();
         var candidates = form.CandidateLines.ToList();
         var weights = candidates.Select(c => _night.CandidateShares.GetValueOrDefault(c.Code) * (1 + (_random.NextDouble() - 0.5) * 2 * _night.Spread)).ToArray();
-        var votes = Apportionment.Apportion(valid, weights);
+        var total = weights.Sum();
+        long invalid = 0;
+        var votes = new long[candidates.Count];
+        for (long ballot = 0; ballot < issued; ballot++)
+        {
+            if (_random.Chance(invalidChance))
+            {
+                invalid++;
+                continue;
+            }
+
+            var pick = _random.NextDouble() * total;
+            var i = 0;
+            while (i < votes.Length - 1 && pick >= weights[i])
+            {
+                pick -= weights[i++];
+            }
+
+            votes[i]++;
+        }
+
+        Set("L6", invalid);
         for (var i = 0; i < candidates.Count; i++)
         {
             v[candidates[i].Index] = votes[i];
