@@ -13,9 +13,8 @@ public class ElectionNightTests
     [MemberData(nameof(TestStores.Both), MemberType = typeof(TestStores))]
     public async Task ElectionNight_AcceptsEveryPlayedPrecinctThroughDoubleEntry_AndTheTotalsEqualARecount(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0.002, 9, Ct);
         await using var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0.002, 9, cancellationToken: Ct);
 
         var report = await new ElectionNight(db, Repo.Kz, TimeProvider.System).PlayAsync(seed: 4, slips: 0.3, limit: 60, progress: null, Ct);
 
@@ -42,9 +41,8 @@ public class ElectionNightTests
     [MemberData(nameof(TestStores.Both), MemberType = typeof(TestStores))]
     public async Task AfterTheNight_EachCompleteDistrictAdoptsItsProtocolByDecision_AndNoOtherDoes(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0.002, 9, Ct);
         await using var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0.002, 9, cancellationToken: Ct);
         var precincts = await db.Commissions.AsNoTracking().Where(c => c.Level == "PEC").OrderBy(c => c.Id).Select(c => c.Parent!.Code).ToListAsync(Ct);
         var played = precincts.LastIndexOf(precincts[0]) + 1; // up to the last precinct of the first district
         var complete = precincts.Take(played).Distinct().Where(d => precincts.Take(played).Count(p => p == d) == precincts.Count(p => p == d)).ToList();

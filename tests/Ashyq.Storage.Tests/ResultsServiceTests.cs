@@ -13,9 +13,8 @@ public class ResultsServiceTests
 
     private static async Task<(AshyqDbContext Db, ResultsService Results)> WorldAsync(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0, 5, Ct);
         var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 5, cancellationToken: Ct);
         return (db, new ResultsService(db, Repo.Kz, TimeProvider.System));
     }
 

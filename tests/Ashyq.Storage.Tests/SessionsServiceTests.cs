@@ -12,9 +12,8 @@ public class SessionsServiceTests
 
     private static async Task<(AshyqDbContext Db, SessionsService Sessions, List<string> Members)> CecAsync(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0, 3, Ct);
         var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 3, cancellationToken: Ct);
         var members = await db.Members.Where(m => m.CommissionId == db.Commissions.Single(c => c.Code == "CEC").Id)
             .OrderBy(m => m.Id).Select(m => m.Id.ToString()).ToListAsync(Ct);
         return (db, new SessionsService(db, Repo.Kz, TimeProvider.System), members);

@@ -28,9 +28,8 @@ public class ComplaintsServiceTests
 
     private static async Task<World> WorldAsync(string kind, TimeProvider? time = null)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0, 3, Ct);
         var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 3, cancellationToken: Ct);
         var pec = await db.Commissions.Where(c => c.Level == "PEC").OrderBy(c => c.Id).Select(c => new { c.Code, Dec = c.Parent!.Code }).FirstAsync(Ct);
         var members = await db.Members.Where(m => db.Commissions.Any(c => c.Id == m.CommissionId && c.Code == pec.Dec) && m.IsVoting)
             .OrderBy(m => m.Id).Select(m => m.Id.ToString()).ToListAsync(Ct);

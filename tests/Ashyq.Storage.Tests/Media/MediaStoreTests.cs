@@ -13,9 +13,8 @@ public class MediaStoreTests
 
     private static async Task<Store> ElectionAsync(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0, 2011, Ct);
         await using var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 2011, cancellationToken: Ct);
         return store;
     }
 

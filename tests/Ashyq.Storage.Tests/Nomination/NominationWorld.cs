@@ -50,9 +50,8 @@ public sealed class NominationWorld : IAsyncDisposable
 
     public static async Task<NominationWorld> CreateAsync(string kind, double scale, CancellationToken ct)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, scale, 5, ct);
         var db = await store.OpenAsync(ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, scale, 5, cancellationToken: ct);
         return new NominationWorld(store, db, new ManualClock(new DateTimeOffset(2011, 2, 7, 4, 0, 0, TimeSpan.Zero)));
     }
 

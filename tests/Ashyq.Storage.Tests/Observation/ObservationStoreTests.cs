@@ -14,9 +14,8 @@ public class ObservationStoreTests
 
     private static async Task<AshyqDbContext> WorldAsync(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0, 3, Ct);
         var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 3, cancellationToken: Ct);
         return db;
     }
 
@@ -79,12 +78,7 @@ public class ObservationStoreTests
     [MemberData(nameof(TestStores.Both), MemberType = typeof(TestStores))]
     public async Task TheSameIdSentTwiceAtOnce_IsStoredOnce(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
-        await using (var setup = await store.OpenAsync(Ct))
-        {
-            await new WorldWriter(setup, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 3, cancellationToken: Ct);
-        }
-
+        var store = await TestStores.WithWorldAsync(kind, 0, 3, Ct);
         await using var a = store.CreateContext();
         await using var b = store.CreateContext();
         var results = await Task.WhenAll(

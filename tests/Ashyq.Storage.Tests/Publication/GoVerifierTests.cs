@@ -169,9 +169,8 @@ public sealed class GrowingLogFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        var store = await TestStores.CreateAsync(TestStores.Sqlite);
+        var store = await TestStores.WithWorldAsync(TestStores.Sqlite, 0, 3, ct);
         await using var db = await store.OpenAsync(ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 3, cancellationToken: ct);
         Key = LogKeys.LoadOrCreate(Path.Combine(Folder, "log.key"), LogKeys.OriginOf(Repo.Kz.Id));
         var publisher = new LogPublisher(Site, Key);
         await new ElectionNight(db, Repo.Kz, TimeProvider.System).PlayAsync(5, 0.1, OldSize, null, ct);

@@ -12,9 +12,8 @@ public class ResultsExportTests
 
     private static async Task<(AshyqDbContext Db, string Site)> ExportedAsync(int precincts)
     {
-        var store = await TestStores.CreateAsync(TestStores.Sqlite);
+        var store = await TestStores.WithWorldAsync(TestStores.Sqlite, 0, 3, Ct);
         var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 3, cancellationToken: Ct);
         await new ElectionNight(db, Repo.Kz, TimeProvider.System).PlayAsync(5, 0.1, precincts, null, Ct);
         var site = Directory.CreateTempSubdirectory("ashyq-results-").FullName;
         await new ResultsExporter(site).WriteAsync(db, Repo.Kz, TimeProvider.System, Ct);

@@ -13,9 +13,8 @@ public class TransparencyLogTests
 
     private static async Task<(AshyqDbContext Db, string Site, NoteKey Key)> PublishedAsync(string kind, int precincts)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0, 3, Ct);
         var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 3, cancellationToken: Ct);
         await new ElectionNight(db, Repo.Kz, TimeProvider.System).PlayAsync(5, 0.1, precincts, null, Ct);
         var folder = Directory.CreateTempSubdirectory("ashyq-site-").FullName;
         var key = LogKeys.LoadOrCreate(Path.Combine(folder, "log.key"), LogKeys.OriginOf(Repo.Kz.Id));

@@ -22,9 +22,8 @@ public sealed class WitnessTests(GrowingLogFixture log)
     [Fact]
     public async Task AGrowingLog_IsCosignedAtEachStep_AndEachCosignatureVerifiesWithTheWitnessesVerifierKey()
     {
-        var store = await TestStores.CreateAsync(TestStores.Sqlite);
+        var store = await TestStores.WithWorldAsync(TestStores.Sqlite, 0, 3, Ct);
         await using var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 3, cancellationToken: Ct);
         var folder = Directory.CreateTempSubdirectory("ashyq-witness-").FullName;
         using var logKey = LogKeys.LoadOrCreate(Path.Combine(folder, "log.key"), LogKeys.OriginOf(Repo.Kz.Id));
         var site = Path.Combine(folder, "site");
@@ -103,9 +102,8 @@ public sealed class WitnessTests(GrowingLogFixture log)
         var atOld = witness.ReadState(Cosigned(witness.Cosign(null, await File.ReadAllTextAsync(log.OldCheckpoint, Ct), [])));
 
         // Another store of the same election, published under the same key: other protocols from some index on.
-        var store = await TestStores.CreateAsync(TestStores.Sqlite);
+        var store = await TestStores.WithWorldAsync(TestStores.Sqlite, 0, 3, Ct);
         await using var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 3, cancellationToken: Ct);
         await new ElectionNight(db, Repo.Kz, TimeProvider.System).PlayAsync(7, 0.1, GrowingLogFixture.Size, null, Ct);
         var other = Path.Combine(log.Folder, "other-" + Guid.NewGuid().ToString("N"));
         await new LogPublisher(other, log.Key).CatchUpAsync(db, Ct);

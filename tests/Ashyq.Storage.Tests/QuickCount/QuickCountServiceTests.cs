@@ -15,9 +15,8 @@ public class QuickCountServiceTests
 
     private static async Task<AshyqDbContext> WorldAsync(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0.002, 9, Ct);
         var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0.002, 9, cancellationToken: Ct);
         return db;
     }
 

@@ -20,9 +20,8 @@ public class RegisterStoreTests
     /// <summary>A store with the election's hierarchy and no voters.</summary>
     private static async Task<Store> HierarchyAsync(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0, 2011, Ct);
         await using var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0, 2011, cancellationToken: Ct);
         return store;
     }
 
