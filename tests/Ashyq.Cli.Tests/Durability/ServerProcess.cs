@@ -159,6 +159,11 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             catch (HttpRequestException) when (clock.Elapsed < timeout)
             {
             }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested && clock.Elapsed < timeout)
+            {
+                // One request that took longer than the client's timeout (a loaded machine; the server still
+                // compiling its first answer): asked again until the whole timeout is spent.
+            }
 
             if (clock.Elapsed > timeout || HasExited)
             {
