@@ -53,7 +53,21 @@ public static class AshyqWebHost
         builder.WebHost.UseUrls(settings.Url);
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        if (Console.IsOutputRedirected)
+        {
+            // Read by a machine (a service manager, a log collector): one JSON object per event, with its scopes.
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+        else
+        {
+            // Read by a person at a terminal (`ashyq demo`): one short line per event, and no line per request.
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
 
         var services = builder.Services;
         services.AddSingleton(settings.Store);
