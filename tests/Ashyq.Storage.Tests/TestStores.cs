@@ -18,13 +18,39 @@ public static class TestStores
 
     public static TheoryData<string> Both => new(Sqlite, Postgres);
 
+    /// <summary>The SQLite folders made by this run: deleted when the run ends (each holds a world of some 17 MB).</summary>
+    private static readonly ConcurrentBag<DirectoryInfo> Folders = [];
+
+    static TestStores() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var folder in Folders)
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still open somewhere: left for the system's temporary folder cleaning.
+            }
+        }
+    };
+
+    private static DirectoryInfo NewFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("ashyq-test-");
+        Folders.Add(folder);
+        return folder;
+    }
+
     public static string? PostgresServer => Environment.GetEnvironmentVariable("ASHYQ_TEST_POSTGRES");
 
     public static async Task<Store> CreateAsync(string kind)
     {
         if (kind == Sqlite)
         {
-            var folder = Directory.CreateTempSubdirectory("ashyq-test-");
+            var folder = NewFolder();
             return Store.Parse(Path.Combine(folder.FullName, "ashyq.db"));
         }
 
@@ -60,7 +86,7 @@ public static class TestStores
         Store copy;
         if (kind == Sqlite)
         {
-            var folder = Directory.CreateTempSubdirectory("ashyq-test-");
+            var folder = NewFolder();
             var file = Path.Combine(folder.FullName, "ashyq.db");
             File.Copy(new SqliteConnectionStringBuilder(template.ConnectionString).DataSource, file);
             copy = Store.Parse(file);
