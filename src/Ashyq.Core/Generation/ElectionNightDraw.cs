@@ -41,35 +41,22 @@ public sealed class ElectionNightDraw
         // Each ballot is drawn on its own: invalid with the precinct's chance, else for a candidate with the
         // precinct's shares. Rounding shares instead would give every vote of a small precinct to the leader.
         var invalidChance = _night.InvalidShare * 2 * _random.NextDouble();
-        var candidates = form.CandidateLines.ToList();
-        var weights = candidates.Select(c => _night.CandidateShares.GetValueOrDefault(c.Code) * (1 + (_random.NextDouble() - 0.5) * 2 * _night.Spread)).ToArray();
-        var total = weights.Sum();
+        var weights = form.CandidateLines.Select(c => KeyValuePair.Create(c.Code, _night.CandidateShares.GetValueOrDefault(c.Code) * (1 + (_random.NextDouble() - 0.5) * 2 * _night.Spread))).ToArray();
+        var total = weights.Sum(w => w.Value);
         long invalid = 0;
-        var votes = new long[candidates.Count];
         for (long ballot = 0; ballot < issued; ballot++)
         {
             if (_random.Chance(invalidChance))
             {
                 invalid++;
-                continue;
             }
-
-            var pick = _random.NextDouble() * total;
-            var i = 0;
-            while (i < votes.Length - 1 && pick >= weights[i])
+            else
             {
-                pick -= weights[i++];
+                v[form.IndexOf[_random.PickWeighted(weights, total)]]++;
             }
-
-            votes[i]++;
         }
 
         Set("L6", invalid);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            v[candidates[i].Index] = votes[i];
-        }
-
         return v;
     }
 
