@@ -25,9 +25,8 @@ public class MigrationsTests
     [MemberData(nameof(TestStores.Both), MemberType = typeof(TestStores))]
     public async Task Running_totals_survive_the_move_to_one_row_per_commission_and_back(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
+        var store = await TestStores.WithWorldAsync(kind, 0.002, 9, Ct);
         await using var db = await store.OpenAsync(Ct);
-        await new WorldWriter(db, TimeProvider.System).GenerateAsync(Repo.Kz, Repo.KzText, 0.002, 9, cancellationToken: Ct);
         await new ElectionNight(db, Repo.Kz, TimeProvider.System).PlayAsync(seed: 4, slips: 0.1, limit: 40, progress: null, Ct);
         var before = await TalliesAsync(db);
         Assert.Contains(before, t => t.Value.Accepted > 0 && t.Value.Totals.Any(x => x > 0));

@@ -60,15 +60,31 @@ public static class TestStores
             Assert.Skip("ASHYQ_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts a PostgreSQL server.");
         }
 
+        return await NewDatabaseAsync("", CancellationToken.None);
+    }
+
+    /// <summary>A new database on the test server, empty or (with <c>TEMPLATE x</c>) a copy of another.</summary>
+    private static async Task<Store> NewDatabaseAsync(string template, CancellationToken ct)
+    {
         var name = "ashyq_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(server))
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync(ct);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name} {template}", connection);
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
+            try
+            {
+                await create.ExecuteNonQueryAsync(ct);
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                // The template's last connection is still closing.
+                await Task.Delay(100, ct);
+            }
         }
 
-        return Store.Parse(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+        return Store.Parse(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString);
     }
 
     private static readonly ConcurrentDictionary<(string Kind, double Scale, long Seed), Lazy<Task<Store>>> Templates = new();
@@ -93,36 +109,18 @@ public static class TestStores
         }
         else
         {
-            var name = "ashyq_" + Guid.NewGuid().ToString("N")[..12];
             var from = new NpgsqlConnectionStringBuilder(template.ConnectionString).Database;
 
             // A database is copied from a template no one is connected to: one copy at a time.
             await Copying.WaitAsync(ct);
             try
             {
-                await using var connection = new NpgsqlConnection(PostgresServer);
-                await connection.OpenAsync(ct);
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {from}", connection);
-                for (var attempt = 1; ; attempt++)
-                {
-                    try
-                    {
-                        await create.ExecuteNonQueryAsync(ct);
-                        break;
-                    }
-                    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
-                    {
-                        // The template's last connection is still closing.
-                        await Task.Delay(100, ct);
-                    }
-                }
+                copy = await NewDatabaseAsync($"TEMPLATE {from}", ct);
             }
             finally
             {
                 Copying.Release();
             }
-
-            copy = Store.Parse(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString);
         }
 
         return copy;
