@@ -27,7 +27,6 @@ public class DurabilityTests
     // on 2 December 2026 this machine, with the Storage and Web tests beside it, made 18 kills in 244 s).
     private static readonly TimeSpan KillPhase = TimeSpan.FromSeconds(420);
     private static readonly TimeSpan FinalPhase = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -77,7 +76,7 @@ public class DurabilityTests
                 }
 
                 var started = Stopwatch.StartNew();
-                server = await ServerProcess.StartAsync(fresh.Db, StartTimeout, ct);
+                server = await ServerProcess.StartAsync(fresh.Db, ct);
                 starting += started.Elapsed;
                 restarts++;
                 // The moment is random (seeded): once the server has taken a random number (1–5) of steps (it is
@@ -89,7 +88,7 @@ public class DurabilityTests
                 var jitter = random.Next(0, 25);
                 var queue = new ConcurrentQueue<PrecinctPlan>(remaining);
                 var work = Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => session.WorkAsync(queue, ct)));
-                await Task.WhenAny(session.Progressed, work).WaitAsync(StartTimeout, ct);
+                await Task.WhenAny(session.Progressed, work).WaitAsync(ct);
                 var budget = session.BudgetSpent.ContinueWith(_ => Task.Delay(jitter, ct), ct, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
                 var fired = await Task.WhenAny(Task.Delay(delay, ct), budget, work);
                 killsAfterBudget += fired == budget ? 1 : 0;
@@ -123,7 +122,7 @@ public class DurabilityTests
             var acceptedBeforeFinalRun = stats.Accepted.Count;
 
             // A last run without kills finishes the remaining precincts.
-            server = await ServerProcess.StartAsync(fresh.Db, StartTimeout, ct);
+            server = await ServerProcess.StartAsync(fresh.Db, ct);
             restarts++;
             using (var session = client.Connect(server.Address))
             {

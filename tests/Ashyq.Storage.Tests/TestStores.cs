@@ -54,12 +54,7 @@ public static class TestStores
             return Store.Parse(Path.Combine(folder.FullName, "ashyq.db"));
         }
 
-        var server = PostgresServer;
-        if (string.IsNullOrEmpty(server))
-        {
-            Assert.Skip("ASHYQ_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts a PostgreSQL server.");
-        }
-
+        Prerequisite.Postgres();
         return await NewDatabaseAsync("", CancellationToken.None);
     }
 

@@ -1,3 +1,4 @@
+using Ashyq.Tests;
 using Ashyq.Storage;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -38,11 +39,7 @@ internal sealed class FreshStore : IAsyncDisposable
             return new FreshStore(Path.Combine(folder, "ashyq.db"), folder, null, null);
         }
 
-        var server = Environment.GetEnvironmentVariable("ASHYQ_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(server))
-        {
-            Assert.Skip("ASHYQ_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts a PostgreSQL server.");
-        }
+        var server = Prerequisite.Postgres();
 
         var name = "ashyq_kill_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(server))

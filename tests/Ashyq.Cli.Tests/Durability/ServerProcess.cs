@@ -32,8 +32,12 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public static string AshyqDll => Path.Combine(AppContext.BaseDirectory, "ashyq.dll");
 
-    /// <summary>Starts the server on a port the system picks and waits until <c>/health</c> answers.</summary>
-    public static async Task<ServerProcess> StartAsync(string db, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Starts the server on a port the system picks and waits until <c>/health</c> answers: for as long as the
+    /// process lives and <paramref name="ct"/> (the test's own limit) allows, with no fixed cliff of its own — a loaded
+    /// machine only makes the start slower, a server that dies or logs an error fails at once.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string db, CancellationToken ct)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -86,18 +90,18 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         Uri address;
         try
         {
-            address = await ready.Task.WaitAsync(timeout, ct);
+            address = await ready.Task.WaitAsync(ct);
         }
         catch (Exception e)
         {
             Kill(process);
-            throw new InvalidOperationException($"The server did not start within {timeout.TotalSeconds:F0} s: {e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, log)}", e);
+            throw new InvalidOperationException($"The server did not start: {e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, log)}", e);
         }
 
         var server = new ServerProcess(process, log, address);
         try
         {
-            await server.WaitHealthyAsync(timeout, ct);
+            await server.WaitHealthyAsync(ct);
         }
         catch
         {
@@ -142,10 +146,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken ct)
+    private async Task WaitHealthyAsync(CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
         while (true)
         {
             try
@@ -156,18 +159,18 @@ internal sealed partial class ServerProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException) when (clock.Elapsed < timeout)
+            catch (HttpRequestException) when (!HasExited)
             {
             }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested && clock.Elapsed < timeout)
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested && !HasExited)
             {
                 // One request that took longer than the client's timeout (a loaded machine; the server still
-                // compiling its first answer): asked again until the whole timeout is spent.
+                // compiling its first answer): asked again while the server lives.
             }
 
-            if (clock.Elapsed > timeout || HasExited)
+            if (HasExited)
             {
-                throw new InvalidOperationException($"The server at {Address} did not answer /health within {timeout.TotalSeconds:F0} s.{Environment.NewLine}{Log}");
+                throw new InvalidOperationException($"The server at {Address} exited before /health answered.{Environment.NewLine}{Log}");
             }
 
             await Task.Delay(50, ct);

@@ -264,7 +264,7 @@ internal static class GoVerifier
     {
         if (FindGo() is null)
         {
-            Assert.Skip("Go is not installed (`go` is not on PATH): test.sh installs Debian's golang-go and golang-golang-x-mod-dev for these tests.");
+            Prerequisite.Missing("Go is not installed (`go` is not on PATH): test.sh installs Debian's golang-go and golang-golang-x-mod-dev for these tests.");
         }
 
         var (code, output) = await RunProcessAsync(await Binary.Value, args, null, TimeSpan.FromSeconds(60));
