@@ -50,10 +50,8 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
     /// </summary>
     public async Task<T> ActAsync<T>(string precinct, Func<ProtocolVersion, DateTimeOffset, T> step, CancellationToken ct = default)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await Transactions.RunAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var precinctId = await PrecinctIdAsync(precinct, ct);
             var row = await db.ProtocolVersions.Where(v => v.PrecinctId == precinctId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
             var version = row is null ? new ProtocolVersion(Form, precinct, 1, null) : Restore(row, precinct);
@@ -87,33 +85,31 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
                 await TransparencyLog.AppendAsync(db, ProtocolRecord.Kind, precinct, version.Number, ProtocolRecord.Bytes(definition, version), version.AcceptedAt!.Value, ct);
             }
 
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
             return result;
-        });
+        }, ct);
     }
 
     /// <summary>Opens version n+1 of an accepted protocol, citing the decision that allows the correction.</summary>
     public async Task<ProtocolVersion> StartCorrectionAsync(string precinct, DecisionReference decision, CancellationToken ct = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var precinctId = await PrecinctIdAsync(precinct, ct);
-        var row = await db.ProtocolVersions.AsNoTracking().Where(v => v.PrecinctId == precinctId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct)
-            ?? throw new WrongEntryState("correct (nothing is accepted yet)", ProtocolState.Empty);
-        var competent = await ChainAsync(precinctId, ct);
-        var found = await db.Decisions.AsNoTracking()
-            .Where(d => d.Number == decision.Number && db.Commissions.Any(c => c.Id == d.CommissionId && c.Code == decision.Commission))
-            .Select(d => new CitedDecision(decision.Commission, d.Number, d.Date, d.Adopted)).FirstOrDefaultAsync(ct);
-        if (ResultsProtocolRules.RefusalToCite(decision, competent, found) is { } refusal)
+        return await Transactions.RunAsync(db, async () =>
         {
-            throw refusal;
-        }
+            var precinctId = await PrecinctIdAsync(precinct, ct);
+            var row = await db.ProtocolVersions.AsNoTracking().Where(v => v.PrecinctId == precinctId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct)
+                ?? throw new WrongEntryState("correct (nothing is accepted yet)", ProtocolState.Empty);
+            var competent = await ChainAsync(precinctId, ct);
+            var found = await db.Decisions.AsNoTracking()
+                .Where(d => d.Number == decision.Number && db.Commissions.Any(c => c.Id == d.CommissionId && c.Code == decision.Commission))
+                .Select(d => new CitedDecision(decision.Commission, d.Number, d.Date, d.Adopted)).FirstOrDefaultAsync(ct);
+            if (ResultsProtocolRules.RefusalToCite(decision, competent, found) is { } refusal)
+            {
+                throw refusal;
+            }
 
-        var correction = Restore(row, precinct).Correct(decision);
-        await SaveAsync(precinctId, null, correction, ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return correction;
+            var correction = Restore(row, precinct).Correct(decision);
+            await SaveAsync(precinctId, null, correction, ct);
+            return correction;
+        }, ct);
     }
 
     /// <summary>A commission's code and the codes of every commission above it, the commission first.</summary>

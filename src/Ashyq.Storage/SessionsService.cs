@@ -48,10 +48,8 @@ public sealed class SessionsService(AshyqDbContext db, ElectionDefinition defini
     /// <summary>Puts a question to the vote at a session; the decision (adopted or not) is stored, logged and audited together.</summary>
     public async Task<StoredDecision> VoteAsync(long sessionId, string number, string subject, string text, IReadOnlyDictionary<string, VoteChoice> votes, IReadOnlyList<DissentingOpinion> dissents, Actor by, CancellationToken ct = default)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await Transactions.RunAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var row = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct)
                 ?? throw new RuleViolation("SESSION.UNKNOWN", $"No session {sessionId}.");
             var commission = await db.Commissions.AsNoTracking().Where(c => c.Id == row.CommissionId).Select(c => c.Code).FirstAsync(ct);
@@ -93,10 +91,8 @@ public sealed class SessionsService(AshyqDbContext db, ElectionDefinition defini
             await db.SaveChangesAsync(ct);
             var names = members.ToDictionary(m => m.Id, m => m.FullName);
             var index = await TransparencyLog.AppendAsync(db, DecisionRecord.Kind, $"{commission}/{number}", 1, DecisionRecord.Bytes(definition.Id, decision, names), at, ct);
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
             return new StoredDecision(stored.Id, commission, number, decision.Date, subject, text, decision.Adopted, decision.For, decision.Against, decision.Abstained, decision.Present, decision.TotalMembership, index);
-        });
+        }, ct);
     }
 
     public async Task<IReadOnlyList<StoredDecision>> DecisionsAsync(string commission, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Ashyq.Application;
 using Ashyq.Storage;
 using Ashyq.Web.Accounts;
 using Ashyq.Web.Api;
@@ -74,7 +75,7 @@ public static class AshyqWebHost
         services.AddSingleton(settings.Time);
         services.AddScoped(sp => sp.GetRequiredService<Store>().CreateContext());
         services.AddScoped<ElectionQueries>();
-        services.AddSingleton<DefinitionCache>();
+        services.AddAshyqApplication();
         services.AddScoped<ElectionCatalog>();
         // Kazakh and Russian text is written as UTF-8, not as numeric character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

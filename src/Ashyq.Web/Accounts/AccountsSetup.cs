@@ -22,6 +22,15 @@ public static class AshyqClaims
         Enum.TryParse<AccountRole>(user.FindFirstValue(Role), out var role) ? role : null;
 }
 
+/// <summary>The caller an action is taken for, from a signed-in account's claims; none for an anonymous or incomplete one.</summary>
+public static class Callers
+{
+    public static Ashyq.Application.Pipeline.Caller? Of(ClaimsPrincipal user) =>
+        user.Identity?.Name is { Length: > 0 } name && AshyqClaims.CommissionOf(user) is { Length: > 0 } commission && AshyqClaims.RoleOf(user) is { } role
+            ? new Ashyq.Application.Pipeline.Caller(name, commission, role)
+            : null;
+}
+
 /// <summary>
 /// Accounts: ASP.NET Core Identity (hashed passwords, lockout) with each account scoped to one commission.
 /// Pages sign in with a cookie (HttpOnly, SameSite=Strict; forms carry antiforgery tokens); the API with a

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Ashyq.Application.Pipeline;
+using Ashyq.Application.Results;
 using Ashyq.Core.Commissions;
 using Ashyq.Core.Elections;
 using Ashyq.Core.Results;
@@ -74,7 +76,7 @@ public sealed record TallyDto(string Commission, string Level, int Precincts, in
 
 /// <summary>
 /// The results chain over HTTP: login for a bearer token, then each step of a precinct protocol, every one
-/// checked against the account's commission and role (<see cref="ResultsPermissions"/>) and against the
+/// checked against the account's commission and role (the one table of <see cref="Authorization"/>, through the application's pipeline) and against the
 /// protocol's own rules. Reading published results needs no account.
 /// </summary>
 public static class ResultsApi
@@ -91,25 +93,29 @@ public static class ResultsApi
         var work = endpoints.MapGroup("/api/results").WithTags("Results").RequireAuthorization(AccountsSetup.ApiPolicy);
         work.MapGet("/{precinct}/work", GetWorkAsync).WithSummary("The protocol as the account may see it while it is worked on");
         work.MapPost("/{precinct}/entry", (string precinct, EntryRequest body, HttpContext http, CancellationToken ct) =>
-            StepAsync(http, precinct, ResultsAction.Enter, (v, actor, form, t) => v.Type(actor, ValuesOf(form, body.Values), body.Finish, t), ct))
+            RunAsync(http, new EnterProtocol(precinct, body.Values, body.Finish), ct))
             .WithSummary("Type the first or second entry (a draft, or finished)");
         work.MapPost("/{precinct}/resolve", (string precinct, ResolveRequest body, HttpContext http, CancellationToken ct) =>
-            StepAsync(http, precinct, ResultsAction.Certify, (v, actor, _, t) => { v.Resolve(actor, body.Resolution, t); return []; }, ct))
+            RunAsync(http, new ResolveEntries(precinct, body.Resolution), ct))
             .WithSummary("The chair settles differing entries");
         work.MapPost("/{precinct}/acknowledge", (string precinct, AcknowledgeRequest body, HttpContext http, CancellationToken ct) =>
-            StepAsync(http, precinct, ResultsAction.Certify, (v, actor, _, t) => { v.Acknowledge(body.Code, body.Reason, actor, t); return []; }, ct))
+            RunAsync(http, new AcknowledgeWarning(precinct, body.Code, body.Reason), ct))
             .WithSummary("Acknowledge a warning with a reason");
-        work.MapPost("/{precinct}/sign", SignAsync).WithSummary("Record the members' signatures (and a dissenting opinion)");
+        work.MapPost("/{precinct}/sign", (string precinct, SignRequest body, HttpContext http, CancellationToken ct) =>
+            RunAsync(http, new SignProtocol(precinct, body.Signers, body.DissentingOpinion), ct))
+            .WithSummary("Record the members' signatures (and a dissenting opinion)");
         work.MapPost("/{precinct}/submit", (string precinct, HttpContext http, CancellationToken ct) =>
-            StepAsync(http, precinct, ResultsAction.Certify, (v, actor, _, t) => { v.Submit(actor, t); return []; }, ct))
+            RunAsync(http, new SubmitProtocol(precinct), ct))
             .WithSummary("Submit the signed protocol to the superior commission");
         work.MapPost("/{precinct}/accept", (string precinct, HttpContext http, CancellationToken ct) =>
-            StepAsync(http, precinct, ResultsAction.Accept, (v, actor, _, t) => { v.Accept(actor, t); return []; }, ct))
+            RunAsync(http, new AcceptProtocol(precinct), ct))
             .WithSummary("The superior commission accepts the protocol: from now on it never changes");
         work.MapPost("/{precinct}/return", (string precinct, ReturnRequest body, HttpContext http, CancellationToken ct) =>
-            StepAsync(http, precinct, ResultsAction.Accept, (v, actor, _, t) => { v.Return(actor, body.Reason, t); return []; }, ct))
+            RunAsync(http, new ReturnProtocol(precinct, body.Reason), ct))
             .WithSummary("The superior commission returns the protocol with a reason");
-        work.MapPost("/{precinct}/corrections", CorrectAsync).WithSummary("Open a correction (version n+1) citing a decision");
+        work.MapPost("/{precinct}/corrections", (string precinct, CorrectionRequest body, HttpContext http, CancellationToken ct) =>
+            RunAsync(http, new OpenCorrection(precinct, body.DecisionNumber, body.DecisionDate, body.Reason), ct))
+            .WithSummary("Open a correction (version n+1) citing a decision");
         return endpoints;
     }
 
@@ -192,17 +198,16 @@ public static class ResultsApi
         }
 
         var user = http.User;
-        var role = AshyqClaims.RoleOf(user);
-        var commission = AshyqClaims.CommissionOf(user) ?? "";
-        bool Can(ResultsAction a) => role is { } r && ResultsPermissions.Allows(a, r, commission, precinct, place.Value.Superior);
-        if (!Can(ResultsAction.Enter) && !Can(ResultsAction.Certify) && !Can(ResultsAction.Accept))
+        var target = new Target(precinct, place.Value.Superior);
+        var caller = Callers.Of(user);
+        var certifier = caller is not null && Authorization.Allows<SignProtocol>(caller, target);
+        if (caller is null || (!Authorization.Allows<EnterProtocol>(caller, target) && !certifier && !Authorization.Allows<AcceptProtocol>(caller, target)))
         {
             return Forbidden(precinct);
         }
 
         var version = await results.CurrentAsync(precinct, ct);
         var form = results.Form;
-        var certifier = Can(ResultsAction.Certify);
         var chairSeesEntries = certifier && version.State == ProtocolState.EntriesDifferent;
         var members = certifier
             ? await db.Members.AsNoTracking().Where(m => m.CommissionId == place.Value.Id).OrderBy(m => m.Id)
@@ -223,124 +228,40 @@ public static class ResultsApi
             members));
     }
 
-    private static Task<Results<Ok<StepDto>, ProblemHttpResult>> SignAsync(string precinct, SignRequest body, HttpContext http, CancellationToken ct) =>
-        StepAsync(http, precinct, ResultsAction.Certify, (v, actor, _, t) =>
-        {
-            var signers = (IReadOnlyList<SigningMember>)http.Items["signers"]!;
-            var definition = (ElectionDefinition)http.Items["definition"]!;
-            v.Sign(SigningRule.For(definition), signers, body.DissentingOpinion, actor, t);
-            return [];
-        }, ct, async (db, place) =>
-        {
-            var ids = body.Signers.Select(s => long.TryParse(s, out var id) ? id : -1).ToHashSet();
-            var members = await db.Members.AsNoTracking().Where(m => m.CommissionId == place).ToListAsync(ct);
-            var unknown = ids.Where(id => !members.Any(m => m.Id == id)).ToList();
-            if (unknown.Count > 0)
-            {
-                throw new RuleViolation("SIGN.NOT-A-MEMBER", $"Only members of {precinct} sign its protocol; {unknown.Count} signer(s) are not.");
-            }
-
-            http.Items["signers"] = members.Where(m => ids.Contains(m.Id))
-                .Select(m => new SigningMember(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Enum.Parse<MemberRole>(m.Role), m.IsVoting)).ToList();
-        });
-
-    private static async Task<Results<Ok<StepDto>, ProblemHttpResult>> CorrectAsync(string precinct, CorrectionRequest body, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// Runs one step of the results chain through the application's pipeline, which authorizes it by the one table,
+    /// audits it and takes it in one transaction; its refusal becomes a problem with the refusal's code.
+    /// </summary>
+    private static async Task<Results<Ok<StepDto>, ProblemHttpResult>> RunAsync(HttpContext http, IAction<ProtocolStep> action, CancellationToken ct)
     {
-        var (results, _) = await ServicesAsync(http, ct);
-        if (results is null)
-        {
-            return NoElection();
-        }
-
-        var db = http.RequestServices.GetRequiredService<AshyqDbContext>();
-        var place = await PlaceAsync(db, precinct, ct);
-        if (place is null)
-        {
-            return UnknownPrecinct(precinct);
-        }
-
-        if (AshyqClaims.RoleOf(http.User) is not { } role
-            || !ResultsPermissions.Allows(ResultsAction.Correct, role, AshyqClaims.CommissionOf(http.User) ?? "", precinct, place.Value.Superior))
+        var precinct = ((IPrecinctAction)action).Precinct;
+        if (Callers.Of(http.User) is not { } caller)
         {
             return Forbidden(precinct);
         }
 
-        try
-        {
-            var version = await results.StartCorrectionAsync(precinct, new DecisionReference(place.Value.Superior, body.DecisionNumber, body.DecisionDate, body.Reason), ct);
-            return TypedResults.Ok(new StepDto(precinct, version.Number, version.State.ToString(), []));
-        }
-        catch (RuleViolation e)
-        {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: e.Code);
-        }
-    }
-
-    private static async Task<Results<Ok<StepDto>, ProblemHttpResult>> StepAsync(
-        HttpContext http,
-        string precinct,
-        ResultsAction action,
-        Func<ProtocolVersion, Actor, ProtocolForm, DateTimeOffset, IReadOnlyList<ControlRelation>> step,
-        CancellationToken ct,
-        Func<AshyqDbContext, int, Task>? prepare = null)
-    {
-        var (results, definition) = await ServicesAsync(http, ct);
-        if (results is null)
-        {
-            return NoElection();
-        }
-
-        var db = http.RequestServices.GetRequiredService<AshyqDbContext>();
-        var place = await PlaceAsync(db, precinct, ct);
-        if (place is null)
-        {
-            return UnknownPrecinct(precinct);
-        }
-
-        var commission = AshyqClaims.CommissionOf(http.User) ?? "";
-        if (AshyqClaims.RoleOf(http.User) is not { } role || !ResultsPermissions.Allows(action, role, commission, precinct, place.Value.Superior))
-        {
-            return Forbidden(precinct);
-        }
-
-        var actor = new Actor(http.User.Identity!.Name!, commission);
         var language = Localization.Languages.Current;
         try
         {
-            http.Items["definition"] = definition;
-            if (prepare is not null)
-            {
-                await prepare(db, place.Value.Id);
-            }
-
-            var (broken, version) = await results.ActAsync(precinct, (v, t) => (step(v, actor, results.Form, t), (v.Number, v.State)), ct);
-            return TypedResults.Ok(new StepDto(precinct, version.Number, version.State.ToString(), [.. broken.Select(r => Relation(r, language))]));
+            var step = await http.RequestServices.GetRequiredService<Actions>().RunAsync(action, caller, ct);
+            return TypedResults.Ok(new StepDto(step.Precinct, step.Version, step.State.ToString(), [.. step.Broken.Select(r => Relation(r, language))]));
+        }
+        catch (NoElection)
+        {
+            return NoElection();
+        }
+        catch (UnknownCommission)
+        {
+            return UnknownPrecinct(precinct);
+        }
+        catch (AccessDenied)
+        {
+            return Forbidden(precinct);
         }
         catch (RuleViolation e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: e.Code);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Problem("Someone else changed this protocol at the same moment; reload and try again.", statusCode: StatusCodes.Status409Conflict, title: "RESULTS.CONCURRENT-CHANGE");
-        }
-    }
-
-    private static long[] ValuesOf(ProtocolForm form, IReadOnlyDictionary<string, long> values)
-    {
-        var unknown = values.Keys.Where(k => !form.IndexOf.ContainsKey(k)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new RuleViolation("ENTRY.UNKNOWN-LINE", $"The protocol has no line {string.Join(", ", unknown)}.");
-        }
-
-        var missing = form.Lines.Where(l => !values.ContainsKey(l.Code)).Select(l => l.Code).ToList();
-        if (missing.Count > 0)
-        {
-            throw new RuleViolation("ENTRY.MISSING-LINE", $"Every line is typed; missing: {string.Join(", ", missing)}.");
-        }
-
-        return [.. form.Lines.Select(l => values[l.Code])];
     }
 
     private static Dictionary<string, long>? Lines(ProtocolForm form, long[]? values) =>

@@ -1,3 +1,5 @@
+using Ashyq.Application.Pipeline;
+using Ashyq.Application.Results;
 using Ashyq.Core.Commissions;
 using Ashyq.Core.Results;
 using Ashyq.Storage;
@@ -110,23 +112,21 @@ public static class SessionsApi
 
     private static async Task<Results<Ok<StoredDecision>, ProblemHttpResult>> AdoptAsync(long session, AdoptProtocolRequest body, HttpContext http, CancellationToken ct)
     {
-        var catalog = http.RequestServices.GetRequiredService<ElectionCatalog>();
-        if (await catalog.ElectionAsync(ct) is not { } election)
-        {
-            return TypedResults.Problem("No election is loaded.", statusCode: StatusCodes.Status404NotFound, title: "SESSION.NO-ELECTION");
-        }
-
-        if (AshyqClaims.RoleOf(http.User) is not (AccountRole.Chair or AccountRole.Secretary) || AshyqClaims.CommissionOf(http.User) is not { } commission)
+        if (Callers.Of(http.User) is not { } caller)
         {
             return Forbidden("this session");
         }
 
-        var results = new ResultsService(http.RequestServices.GetRequiredService<Ashyq.Storage.AshyqDbContext>(), election.Definition, http.RequestServices.GetRequiredService<TimeProvider>());
         try
         {
-            return TypedResults.Ok(await results.AdoptProtocolAsync(commission, session, body.Number, body.Votes, body.DissentingOpinions ?? [], Actor(http), ct));
+            var action = new AdoptResultsProtocol(session, body.Number, body.Votes, body.DissentingOpinions ?? []);
+            return TypedResults.Ok(await http.RequestServices.GetRequiredService<Actions>().RunAsync(action, caller, ct));
         }
-        catch (RuleViolation e) when (e.Code == "SESSION.OTHER-COMMISSION")
+        catch (NoElection)
+        {
+            return TypedResults.Problem("No election is loaded.", statusCode: StatusCodes.Status404NotFound, title: "SESSION.NO-ELECTION");
+        }
+        catch (AccessDenied)
         {
             return Forbidden("this session");
         }

@@ -1,3 +1,4 @@
+using Ashyq.Application.Elections;
 using Ashyq.Core.Elections;
 using Ashyq.Storage;
 using Ashyq.Storage.Model;
@@ -24,28 +25,6 @@ public sealed record LoadedElection(ElectionRow Row, ElectionDefinition Definiti
         ?? LocalizedText.Same(body);
 
     public bool IsPrecinctLevel(string level) => Definition.PrecinctLevel.Code == level;
-}
-
-/// <summary>Parses a stored definition once per stored election rather than once per request.</summary>
-public sealed class DefinitionCache
-{
-    private readonly Lock _gate = new();
-    private (int Id, DateTimeOffset CreatedAt, ElectionDefinition Definition)? _cached;
-
-    public ElectionDefinition For(ElectionRow row)
-    {
-        lock (_gate)
-        {
-            if (_cached is { } c && c.Id == row.Id && c.CreatedAt == row.CreatedAt)
-            {
-                return c.Definition;
-            }
-
-            var definition = ElectionDefinitionLoader.Parse(row.DefinitionJson, row.DefinitionId);
-            _cached = (row.Id, row.CreatedAt, definition);
-            return definition;
-        }
-    }
 }
 
 /// <summary>What the portal and the API read: the election, commissions with their ancestors, and list sizes.</summary>

@@ -25,6 +25,9 @@ public sealed record SignedIn(string User, string Commission, AccountRole Role)
             : null;
 
     public Actor Actor => new(User, Commission);
+
+    /// <summary>The caller the application's actions are taken for.</summary>
+    public Ashyq.Application.Pipeline.Caller Caller => new(User, Commission, Role);
 }
 
 /// <summary>The results screens' words: refusals, states, relations and the signing rule, in the current language.</summary>
