@@ -176,7 +176,15 @@ public sealed class ForensicsPortalTests(WebFixture web)
         var portal = new ForensicsPortal();
         await using var db = web.Store.CreateContext();
         var before = (await portal.GetAsync(db, Ct))!;
-        Assert.Same(before, await portal.GetAsync(db, Ct)); // nothing changed: the view is kept
+        // Nothing changed: the view is kept. (Other test classes accept protocols in the same store meanwhile: only a
+        // second view of as many accepted versions must be the same object.)
+        var again = (await portal.GetAsync(db, Ct))!;
+        if (again.AcceptedVersions == before.AcceptedVersions)
+        {
+            Assert.Same(before, again);
+        }
+
+        before = again;
 
         // PEC-0070 recounted by a decision of its district commission: one more voter on the list. Version 1 stays
         // accepted and unchanged (accepted versions are immutable); version 2 is what the analysis reads.
