@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Ashyq.Core.Elections;
+using Ashyq.Demo;
 using Ashyq.Storage;
 using Ashyq.Storage.Publication;
-using Ashyq.Storage.Simulation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ashyq.Bench;

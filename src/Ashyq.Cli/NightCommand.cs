@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Ashyq.Demo;
 using Ashyq.Storage;
-using Ashyq.Storage.Simulation;
 
 namespace Ashyq.Cli;
 

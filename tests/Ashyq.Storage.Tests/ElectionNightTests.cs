@@ -1,5 +1,5 @@
 using Ashyq.Core.Results;
-using Ashyq.Storage.Simulation;
+using Ashyq.Demo;
 using Ashyq.Tests;
 using Microsoft.EntityFrameworkCore;
 

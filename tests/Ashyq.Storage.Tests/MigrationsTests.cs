@@ -1,4 +1,4 @@
-using Ashyq.Storage.Simulation;
+using Ashyq.Demo;
 using Ashyq.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -102,6 +102,12 @@ public sealed class WebFixture : IAsyncLifetime
             JavaScriptEnabled = false,
             Locale = "en-US",
         });
+
+        // A bound, not an expectation: a page answers in well under a second on an idle machine, but a CI machine
+        // running the other test assemblies beside this one (and a session's builds) has taken over 30 s for a click's
+        // navigation — Playwright's default, at which the nomination walk once failed.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return await context.NewPageAsync();
     }
 

@@ -4,7 +4,6 @@ using Ashyq.Application.Elections;
 using Ashyq.Core.Results;
 using Ashyq.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ashyq.Application.Pipeline;
 
@@ -20,9 +19,23 @@ namespace Ashyq.Application.Pipeline;
 /// its own that the undone work cannot take with it.</item>
 /// </list>
 /// </summary>
-public sealed class Actions(IServiceProvider services, AshyqDbContext db, DefinitionCache definitions, TimeProvider time)
+public sealed class Actions(AshyqDbContext db, DefinitionCache definitions, TimeProvider time)
 {
     private static readonly ConcurrentDictionary<Type, MethodInfo> Runners = new();
+
+    /// <summary>Every action's handler, by the action's type: handlers hold no state, so one instance serves every call.</summary>
+    private static readonly Dictionary<Type, object> Handlers = typeof(Actions).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false })
+        .SelectMany(t => t.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IActionHandler<,>)).Select(i => (Action: i.GetGenericArguments()[0], Handler: t)))
+        .ToDictionary(x => x.Action, x => Activator.CreateInstance(x.Handler, nonPublic: true)!);
+
+    private Storage.Model.ElectionRow? _election;
+
+    /// <summary>The pipeline over a store of its own, for a command or a simulation that composes no services.</summary>
+    public Actions(AshyqDbContext db, TimeProvider time)
+        : this(db, new DefinitionCache(), time)
+    {
+    }
 
     /// <summary>Runs <paramref name="action"/> for <paramref name="caller"/>; a refusal is thrown as the <see cref="RuleViolation"/> it is.</summary>
     public Task<TResult> RunAsync<TResult>(IAction<TResult> action, Caller caller, CancellationToken ct = default)
@@ -40,9 +53,9 @@ public sealed class Actions(IServiceProvider services, AshyqDbContext db, Defini
     private async Task<TResult> RunTypedAsync<TAction, TResult>(TAction action, Caller caller, CancellationToken ct)
         where TAction : IAction<TResult>
     {
-        var handler = services.GetRequiredService<IActionHandler<TAction, TResult>>();
+        var handler = (IActionHandler<TAction, TResult>)Handlers[typeof(TAction)];
         var name = NameOf(typeof(TAction));
-        var election = await new ElectionQueries(db).ElectionAsync(ct) ?? throw new NoElection();
+        var election = _election ??= await new ElectionQueries(db).ElectionAsync(ct) ?? throw new NoElection();
         var context = new ActionContext(db, election, definitions.For(election), time, caller);
         Target target;
         try

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Ashyq.Core.Transparency;
+using Ashyq.Demo;
 using Ashyq.Storage.Publication;
-using Ashyq.Storage.Simulation;
 using Ashyq.Tests;
 
 namespace Ashyq.Storage.Tests.Publication;

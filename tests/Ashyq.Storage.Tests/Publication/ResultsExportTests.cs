@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Ashyq.Demo;
 using Ashyq.Storage.Publication;
-using Ashyq.Storage.Simulation;
 using Ashyq.Tests;
 using NJsonSchema;
 

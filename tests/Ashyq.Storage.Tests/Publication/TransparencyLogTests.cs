@@ -1,7 +1,7 @@
 using System.Text;
 using Ashyq.Core.Transparency;
+using Ashyq.Demo;
 using Ashyq.Storage.Publication;
-using Ashyq.Storage.Simulation;
 using Ashyq.Tests;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
 using Ashyq.Core.Transparency;
+using Ashyq.Demo;
 using Ashyq.Storage.Publication;
-using Ashyq.Storage.Simulation;
 using Ashyq.Tests;
 using NSec.Cryptography;
 

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Ashyq.Core.Publication;
 using Ashyq.Core.QuickCount;
+using Ashyq.Demo;
 using Ashyq.Storage.QuickCount;
-using Ashyq.Storage.Simulation;
 using Ashyq.Tests;
 using Microsoft.EntityFrameworkCore;
 

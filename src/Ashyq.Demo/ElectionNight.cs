@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ashyq.Application.Pipeline;
+using Ashyq.Application.Results;
 using Ashyq.Core.Commissions;
 using Ashyq.Core.Elections;
 using Ashyq.Core.Generation;
 using Ashyq.Core.Results;
+using Ashyq.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ashyq.Storage.Simulation;
+namespace Ashyq.Demo;
 
 /// <summary>What a simulated election night did.</summary>
 public sealed record NightReport(
@@ -24,7 +27,8 @@ public sealed record NightReport(
 /// Plays election night in the store: every precinct's count is drawn, typed twice by two operators of the
 /// precinct (some slips caught by the control relations, some by the second entry and settled by the chair),
 /// its warnings acknowledged, signed by the members, submitted and accepted by the district commission — each
-/// step through <see cref="ResultsService"/>, the code the web and the API use. Then, if asked, level by level upwards, each
+/// step an action taken through the application's pipeline (<see cref="Actions"/>) by the member of staff who would take it,
+/// as the web and the API take them. Then, if asked, level by level upwards, each
 /// commission whose precincts are all in adopts its results protocol at a session the day after, every voting
 /// member present and voting for.
 /// </summary>
@@ -34,15 +38,17 @@ public sealed class ElectionNight(AshyqDbContext db, ElectionDefinition definiti
     {
         var started = Stopwatch.GetTimestamp();
         var results = new ResultsService(db, definition, time);
+        var actions = new Actions(db, time);
         var draw = new ElectionNightDraw(definition, seed);
-        var signing = SigningRule.For(definition);
+        var form = definition.ProtocolForm;
+        Dictionary<string, long> Lines(long[] values) => form.Lines.ToDictionary(l => l.Code, l => values[l.Index]);
         var level = definition.PrecinctLevel.Code;
         var precincts = await db.Commissions.AsNoTracking().Where(c => c.Level == level).OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.Code, Parent = c.Parent!.Code })
             .ToListAsync(ct);
         var onLists = await db.Voters.GroupBy(v => v.PrecinctId).Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var members = (await db.Members.AsNoTracking().Select(m => new { m.CommissionId, m.Id, m.Role, m.IsVoting }).ToListAsync(ct))
-            .ToLookup(m => m.CommissionId, m => new SigningMember(m.Id.ToString(CultureInfo.InvariantCulture), Enum.Parse<MemberRole>(m.Role), m.IsVoting));
+        var members = (await db.Members.AsNoTracking().Select(m => new { m.CommissionId, m.Id }).ToListAsync(ct))
+            .ToLookup(m => m.CommissionId, m => m.Id.ToString(CultureInfo.InvariantCulture));
         var total = limit is { } l ? Math.Min(l, precincts.Count) : precincts.Count;
         int accepted = 0, byRelations = 0, bySecondEntry = 0, acknowledged = 0;
 
@@ -57,57 +63,50 @@ public sealed class ElectionNight(AshyqDbContext db, ElectionDefinition definiti
 
             var onList = onLists.GetValueOrDefault(p.Id);
             var count = draw.Count(onList > 0 ? onList : draw.ListSize());
-            var first = new Actor($"operator-1@{p.Code}", p.Code);
-            var second = new Actor($"operator-2@{p.Code}", p.Code);
-            var chair = new Actor($"chair@{p.Code}", p.Code);
+            var first = new Caller($"operator-1@{p.Code}", p.Code, AccountRole.Operator);
+            var second = new Caller($"operator-2@{p.Code}", p.Code, AccountRole.Operator);
+            var chair = new Caller($"chair@{p.Code}", p.Code, AccountRole.Chair);
 
             // First entry; a slip the control relations catch is corrected before the entry is finished.
             var firstTyped = draw.Chance(slips) ? draw.Slip(count) : count;
-            var broken = await results.ActAsync(p.Code, (v, t) => { v.StartFirstEntry(first, t); return v.EnterFirst(first, firstTyped, finish: false, t); }, ct);
-            if (broken.Any(r => r.Severity == RelationSeverity.Error))
+            var draft = await actions.RunAsync(new EnterProtocol(p.Code, Lines(firstTyped), Finish: false), first, ct);
+            if (draft.Broken.Any(r => r.Severity == RelationSeverity.Error))
             {
                 byRelations++;
                 firstTyped = count;
             }
 
-            await results.ActAsync(p.Code, (v, t) => v.EnterFirst(first, firstTyped, finish: true, t), ct);
+            await actions.RunAsync(new EnterProtocol(p.Code, Lines(firstTyped), Finish: true), first, ct);
 
             // Second entry; where the two differ, the chair compares them with the paper and keeps the right one.
             var secondTyped = draw.Chance(slips) ? draw.Slip(count) : count;
-            await results.ActAsync(p.Code, (v, t) => { v.StartSecondEntry(second, t); return v.EnterSecond(second, secondTyped, finish: true, t); }, ct);
+            await actions.RunAsync(new EnterProtocol(p.Code, Lines(secondTyped), Finish: true), second, ct);
+            var definitive = firstTyped;
             if (!secondTyped.AsSpan().SequenceEqual(firstTyped))
             {
+                definitive = count;
                 bySecondEntry++;
                 var resolution = firstTyped.AsSpan().SequenceEqual(count) ? Resolution.KeepFirst
                     : secondTyped.AsSpan().SequenceEqual(count) ? Resolution.KeepSecond
                     : Resolution.ReturnFirst;
-                await results.ActAsync(p.Code, (v, t) =>
+                await actions.RunAsync(new ResolveEntries(p.Code, resolution), chair, ct);
+                if (resolution == Resolution.ReturnFirst)
                 {
-                    v.Resolve(chair, resolution, t);
-                    if (resolution == Resolution.ReturnFirst)
-                    {
-                        // Neither matches the paper: the first operator retypes it, and the chair keeps the retyped entry.
-                        v.EnterSecond(first, count, finish: true, t);
-                        v.Resolve(chair, Resolution.KeepSecond, t);
-                    }
-
-                    return 0;
-                }, ct);
+                    // Neither matches the paper: the first operator retypes it, and the chair keeps the retyped entry.
+                    await actions.RunAsync(new EnterProtocol(p.Code, Lines(count), Finish: true), first, ct);
+                    await actions.RunAsync(new ResolveEntries(p.Code, Resolution.KeepSecond), chair, ct);
+                }
             }
 
-            await results.ActAsync(p.Code, (v, t) =>
+            foreach (var warning in form.Broken(definitive).Where(r => r.Severity == RelationSeverity.Warning))
             {
-                foreach (var warning in v.Warnings())
-                {
-                    v.Acknowledge(warning.Code, "Checked against the paper protocol in front of observers", chair, t);
-                    acknowledged++;
-                }
+                await actions.RunAsync(new AcknowledgeWarning(p.Code, warning.Code, "Checked against the paper protocol in front of observers"), chair, ct);
+                acknowledged++;
+            }
 
-                v.Sign(signing, [.. members[p.Id]], null, chair, t);
-                v.Submit(chair, t);
-                return 0;
-            }, ct);
-            await results.ActAsync(p.Code, (v, t) => { v.Accept(new Actor($"duty@{p.Parent}", p.Parent), t); return 0; }, ct);
+            await actions.RunAsync(new SignProtocol(p.Code, [.. members[p.Id]], null), chair, ct);
+            await actions.RunAsync(new SubmitProtocol(p.Code), chair, ct);
+            await actions.RunAsync(new AcceptProtocol(p.Code), new Caller($"duty@{p.Parent}", p.Parent, AccountRole.Member), ct);
             accepted++;
             if (accepted % 100 == 0)
             {
@@ -116,7 +115,7 @@ public sealed class ElectionNight(AshyqDbContext db, ElectionDefinition definiti
         }
 
         progress?.Invoke(new WriteProgress("precincts", accepted, total));
-        var adopted = adoptProtocols ? await AdoptProtocolsAsync(results, ct) : 0;
+        var adopted = adoptProtocols ? await AdoptProtocolsAsync(results, actions, ct) : 0;
         var top = definition.TopLevel.CodeOf(1);
         var tally = await results.TallyAsync(top, ct);
         var totals = definition.ProtocolForm.Lines.Select(l => tally.Totals[l.Code]).ToArray();
@@ -125,7 +124,7 @@ public sealed class ElectionNight(AshyqDbContext db, ElectionDefinition definiti
         return new NightReport(total, accepted, byRelations, bySecondEntry, acknowledged, Stopwatch.GetElapsedTime(started), outcome, recount.AsSpan().SequenceEqual(totals), adopted);
     }
 
-    private async Task<int> AdoptProtocolsAsync(ResultsService results, CancellationToken ct)
+    private async Task<int> AdoptProtocolsAsync(ResultsService results, Actions actions, CancellationToken ct)
     {
         var sessions = new SessionsService(db, definition, time);
         var day = definition.Calendar.VotingDay.AddDays(1);
@@ -142,12 +141,12 @@ public sealed class ElectionNight(AshyqDbContext db, ElectionDefinition definiti
 
                 var voting = await db.Members.AsNoTracking().Where(m => m.CommissionId == c.Id && m.IsVoting).OrderBy(m => m.Id)
                     .Select(m => m.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync(ct);
-                var secretary = new Actor($"secretary@{c.Code}", c.Code);
+                var secretary = new Caller($"secretary@{c.Code}", c.Code, AccountRole.Secretary);
                 var number = "R-" + ((await sessions.DecisionsAsync(c.Code, ct)).Count + 1).ToString(CultureInfo.InvariantCulture);
                 try
                 {
-                    var session = await sessions.OpenAsync(c.Code, day, ["The results protocol"], voting, [], [], secretary, ct);
-                    var decision = await results.AdoptProtocolAsync(c.Code, session, number, voting.ToDictionary(m => m, _ => VoteChoice.For), [], secretary, ct);
+                    var session = await sessions.OpenAsync(c.Code, day, ["The results protocol"], voting, [], [], secretary.Actor, ct);
+                    var decision = await actions.RunAsync(new AdoptResultsProtocol(session, number, voting.ToDictionary(m => m, _ => VoteChoice.For), []), secretary, ct);
                     adopted += decision.Adopted ? 1 : 0;
                 }
                 catch (RuleViolation)
