@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Ashyq.Storage.Tests;
 
@@ -34,7 +36,9 @@ public partial class MigrationsTests
         Assert.Contains(declared, t => t.StartsWith("trigger protocol_versions.", StringComparison.Ordinal));
         Assert.Contains(declared, t => t.StartsWith("trigger log_entries.", StringComparison.Ordinal));
 
-        Assert.Equal(declared, await PresentAsync(db));
+        var present = await PresentAsync(db);
+        Assert.True(present.Count > 0, "no trigger in the store: Initial's Up must end with migrationBuilder.InstallStoreTriggers(TargetModel) (ADR 0007)");
+        Assert.Equal(declared, present);
 
         // What the comparison sees: a trigger that nobody declared, and a declared one that is missing.
         var (extra, missing) = kind == TestStores.Sqlite
@@ -42,9 +46,29 @@ public partial class MigrationsTests
             : ("CREATE TRIGGER members_no_delete BEFORE DELETE ON members FOR EACH ROW EXECUTE FUNCTION immutable_rows()", "DROP TRIGGER decisions_immutable ON decisions");
         await db.Database.ExecuteSqlRawAsync(extra, Ct);
         await db.Database.ExecuteSqlRawAsync(missing, Ct);
-        var present = await PresentAsync(db);
+        present = await PresentAsync(db);
         Assert.Equal([Assert.Single(present, t => t.StartsWith("trigger members.members_no_delete", StringComparison.Ordinal))], present.Except(declared));
         Assert.Equal([Assert.Single(declared, t => t.StartsWith("trigger decisions.decisions_" + (kind == TestStores.Sqlite ? "no_update" : "immutable"), StringComparison.Ordinal))], declared.Except(present));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Both), MemberType = typeof(TestStores))]
+    public async Task Initial_reverted_leaves_no_table_trigger_or_function_and_applies_again(string kind)
+    {
+        var store = await TestStores.CreateAsync(kind);
+        await using var db = await store.OpenAsync(Ct);
+        var migrator = db.GetService<IMigrator>();
+
+        await migrator.MigrateAsync(Migration.InitialDatabase, Ct);
+        Assert.Empty(await PresentAsync(db));
+        var tables = await QueryAsync(db, kind == TestStores.Sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            : "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'");
+        Assert.Contains("__EFMigrationsHistory", tables);
+        Assert.DoesNotContain(tables, t => !t.StartsWith("__EFMigrations", StringComparison.Ordinal));
+
+        await migrator.MigrateAsync(cancellationToken: Ct);
+        Assert.Equal(Declared(db), await PresentAsync(db));
     }
 
     /// <summary>What the model declares, one line per object, as <see cref="PresentAsync"/> reads it from the store.</summary>
