@@ -138,13 +138,22 @@ public static class StoreTriggers
            select new StoreObject(annotation.Name[Function.Length..], null, (string)annotation.Value!),
     ];
 
-    /// <summary>Creates the functions and triggers that <paramref name="model"/> (a migration's target model) declares.</summary>
+    /// <summary>
+    /// Creates the functions and triggers that <paramref name="model"/> (a migration's target model) declares, each
+    /// trigger in place of one of the same name: a later migration that changes declarations calls it again.
+    /// </summary>
     public static void InstallStoreTriggers(this MigrationBuilder migrationBuilder, IModel? model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        foreach (var created in Functions(model).Concat(Triggers(model)))
+        foreach (var function in Functions(model))
         {
-            migrationBuilder.Sql(created.Sql);
+            migrationBuilder.Sql(function.Sql);
+        }
+
+        foreach (var trigger in Triggers(model))
+        {
+            migrationBuilder.Sql(Drop(migrationBuilder, trigger));
+            migrationBuilder.Sql(trigger.Sql);
         }
     }
 
@@ -152,10 +161,9 @@ public static class StoreTriggers
     public static void RemoveStoreTriggers(this MigrationBuilder migrationBuilder, IModel? model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var postgres = migrationBuilder.IsNpgsql();
         foreach (var trigger in Triggers(model))
         {
-            migrationBuilder.Sql(postgres ? $"DROP TRIGGER IF EXISTS {trigger.Name} ON {trigger.Table};" : $"DROP TRIGGER IF EXISTS {trigger.Name};");
+            migrationBuilder.Sql(Drop(migrationBuilder, trigger));
         }
 
         foreach (var function in Functions(model))
@@ -163,6 +171,10 @@ public static class StoreTriggers
             migrationBuilder.Sql($"DROP FUNCTION IF EXISTS {function.Name}();");
         }
     }
+
+    private static string Drop(MigrationBuilder migrationBuilder, StoreObject trigger) => migrationBuilder.IsNpgsql()
+        ? $"DROP TRIGGER IF EXISTS {trigger.Name} ON {trigger.Table};"
+        : $"DROP TRIGGER IF EXISTS {trigger.Name};";
 
     private sealed record Immutability(StoreRefusal Refusal, string? When)
     {
@@ -197,7 +209,7 @@ public static class StoreTriggers
         {
             var arguments = Refusal.Arguments.Length == 0 ? "" : ", " + Refusal.Arguments;
             return new(Refusal.Function, null, $"""
-                CREATE FUNCTION {Refusal.Function}() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE OR REPLACE FUNCTION {Refusal.Function}() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     RAISE EXCEPTION '{Quoted($"{Refusal.Code}: {Refusal.Message}")}'{arguments}
                         USING ERRCODE = 'integrity_constraint_violation';

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ashyq.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAshyqDbContext))]
-    [Migration("20261208005213_Initial")]
+    [Migration("20261208010810_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -20,10 +20,10 @@ namespace Ashyq.Storage.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("Ashyq:Function:complaint_rows_immutable", "CREATE FUNCTION complaint_rows_immutable() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'COMPLAINT.IMMUTABLE: a row of % cannot change or be deleted (id %)', TG_TABLE_NAME, OLD.id\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
-                .HasAnnotation("Ashyq:Function:immutable_rows", "CREATE FUNCTION immutable_rows() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'RECORD.IMMUTABLE: a row of % cannot change or be deleted', TG_TABLE_NAME\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
-                .HasAnnotation("Ashyq:Function:log_entries_append_only", "CREATE FUNCTION log_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'LOG.APPEND-ONLY: a log entry cannot change or be deleted (index %)', OLD.index\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
-                .HasAnnotation("Ashyq:Function:protocol_versions_immutable", "CREATE FUNCTION protocol_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'VERSION.IMMUTABLE: an accepted protocol version cannot change (precinct %, version %)', OLD.precinct_id, OLD.number\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
+                .HasAnnotation("Ashyq:Function:complaint_rows_immutable", "CREATE OR REPLACE FUNCTION complaint_rows_immutable() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'COMPLAINT.IMMUTABLE: a row of % cannot change or be deleted (id %)', TG_TABLE_NAME, OLD.id\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
+                .HasAnnotation("Ashyq:Function:immutable_rows", "CREATE OR REPLACE FUNCTION immutable_rows() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'RECORD.IMMUTABLE: a row of % cannot change or be deleted', TG_TABLE_NAME\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
+                .HasAnnotation("Ashyq:Function:log_entries_append_only", "CREATE OR REPLACE FUNCTION log_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'LOG.APPEND-ONLY: a log entry cannot change or be deleted (index %)', OLD.index\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
+                .HasAnnotation("Ashyq:Function:protocol_versions_immutable", "CREATE OR REPLACE FUNCTION protocol_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'VERSION.IMMUTABLE: an accepted protocol version cannot change (precinct %, version %)', OLD.precinct_id, OLD.number\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 

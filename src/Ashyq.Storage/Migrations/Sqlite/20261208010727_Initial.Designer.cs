@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ashyq.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAshyqDbContext))]
-    [Migration("20261208005206_Initial")]
+    [Migration("20261208010727_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
