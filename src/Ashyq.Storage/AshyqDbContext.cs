@@ -119,6 +119,7 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
         modelBuilder.Entity<ProtocolVersionRow>(e =>
         {
             e.ToTable("protocol_versions");
+            e.Immutable(AcceptedVersion, when: "OLD.state = 'Accepted'");
             e.HasIndex(x => new { x.PrecinctId, x.Number }).IsUnique().HasDatabaseName("ux_protocol_versions_precinct_number");
             e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.PrecinctId).OnDelete(DeleteBehavior.Restrict);
             e.Property(x => x.Revision).IsConcurrencyToken();
@@ -141,6 +142,7 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
         modelBuilder.Entity<LogEntryRow>(e =>
         {
             e.ToTable("log_entries");
+            e.Immutable(LogEntry);
             e.HasKey(x => x.Index);
             e.Property(x => x.Index).ValueGeneratedNever();
             e.HasIndex(x => new { x.Kind, x.Subject, x.Version }).IsUnique();
@@ -154,6 +156,7 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
         modelBuilder.Entity<DecisionRow>(e =>
         {
             e.ToTable("decisions");
+            e.Immutable();
             e.HasIndex(x => new { x.CommissionId, x.Number }).IsUnique();
             e.HasOne<SessionRow>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<CommissionRow>().WithMany().HasForeignKey(x => x.CommissionId).OnDelete(DeleteBehavior.Restrict);
@@ -161,6 +164,7 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
         modelBuilder.Entity<AuditEventRow>(e =>
         {
             e.ToTable("audit_events");
+            e.Immutable();
             e.HasIndex(x => x.At);
             e.HasIndex(x => x.Subject);
         });
@@ -180,7 +184,31 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
                 property.SetColumnName(SnakeCase(property.Name));
             }
         }
+
+        StoreTriggers.Render(modelBuilder, Kind);
     }
+
+    /// <summary>An accepted protocol version is the record of a precinct's count: a correction is a new version.</summary>
+    private static readonly StoreRefusal AcceptedVersion = new()
+    {
+        Code = "VERSION.IMMUTABLE",
+        Row = "an accepted protocol version",
+        SqliteTriggers = "protocol_versions_accepted",
+        Function = "protocol_versions_immutable",
+        Message = "an accepted protocol version cannot change (precinct %, version %)",
+        Arguments = "OLD.precinct_id, OLD.number",
+    };
+
+    /// <summary>The transparency log is append-only: its published tiles and checkpoints commit to every entry.</summary>
+    private static readonly StoreRefusal LogEntry = new()
+    {
+        Code = "LOG.APPEND-ONLY",
+        Row = "a log entry",
+        PostgresTrigger = "log_entries_append_only",
+        Function = "log_entries_append_only",
+        Message = "a log entry cannot change or be deleted (index %)",
+        Arguments = "OLD.index",
+    };
 
     internal static string SnakeCase(string name)
     {

@@ -184,23 +184,35 @@ public sealed class ComplaintCourtDecisionRow
 
 internal static class ComplaintsModel
 {
+    /// <summary>A complaint's case and every step of it are kept as they were made: a later step is a new row.</summary>
+    private static readonly StoreRefusal ComplaintRecord = new()
+    {
+        Code = "COMPLAINT.IMMUTABLE",
+        Function = "complaint_rows_immutable",
+        Message = "a row of % cannot change or be deleted (id %)",
+        Arguments = "TG_TABLE_NAME, OLD.id",
+    };
+
     public static void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ComplaintCaseRow>(e =>
         {
             e.ToTable("complaint_cases");
+            e.Immutable(ComplaintRecord);
             e.HasIndex(x => x.Number).IsUnique().HasDatabaseName("ux_complaint_cases_number");
             e.HasIndex(x => new { x.Year, x.Serial }).IsUnique().HasDatabaseName("ux_complaint_cases_year_serial");
         });
         modelBuilder.Entity<ComplaintForwardRow>(e =>
         {
             e.ToTable("complaint_forwards");
+            e.Immutable(ComplaintRecord);
             e.HasIndex(x => x.CaseId);
             e.HasOne<ComplaintCaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<ComplaintAnswerRow>(e =>
         {
             e.ToTable("complaint_answers");
+            e.Immutable(ComplaintRecord);
             e.HasIndex(x => x.CaseId);
             e.HasOne<ComplaintCaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -214,6 +226,7 @@ internal static class ComplaintsModel
         modelBuilder.Entity<ComplaintDecisionRow>(e =>
         {
             e.ToTable("complaint_decisions");
+            e.Immutable(ComplaintRecord);
             e.HasIndex(x => x.HearingId).IsUnique();
             e.HasIndex(x => x.DecisionId).IsUnique();
             e.HasIndex(x => new { x.CaseId, x.Version }).IsUnique();
@@ -224,6 +237,7 @@ internal static class ComplaintsModel
         modelBuilder.Entity<ComplaintCourtDecisionRow>(e =>
         {
             e.ToTable("complaint_court_decisions");
+            e.Immutable(ComplaintRecord);
             e.HasIndex(x => x.CaseId);
             e.HasOne<ComplaintCaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         });

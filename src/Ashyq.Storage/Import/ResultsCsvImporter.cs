@@ -618,7 +618,7 @@ public sealed class ResultsCsvImporter(AshyqDbContext db, TimeProvider time)
         await tallies.CompleteAsync(ct);
     }
 
-    // The indexes of the migrations (Initial, Results), named as they name them: into empty tables, each is built
+    // The indexes of the migration (Initial), named as it names them: into empty tables, each is built
     // once after the load, in the same transaction (one sort instead of 100,000 insertions); they hold all the same.
     private static readonly (string Drop, string Create)[] Indexes =
     [

@@ -241,7 +241,11 @@ public static class NominationModel
             e.HasIndex(x => x.NomineeId);
             e.HasOne<NomineeRow>().WithMany().HasForeignKey(x => x.NomineeId).OnDelete(DeleteBehavior.Restrict);
         });
-        modelBuilder.Entity<LanguageCriteriaRow>(e => e.ToTable("language_criteria"));
+        modelBuilder.Entity<LanguageCriteriaRow>(e =>
+        {
+            e.ToTable("language_criteria");
+            e.Immutable();
+        });
         modelBuilder.Entity<LanguageTestRow>(e =>
         {
             e.ToTable("language_tests");
@@ -252,12 +256,14 @@ public static class NominationModel
         modelBuilder.Entity<LanguageExaminationRow>(e =>
         {
             e.ToTable("language_examinations");
+            e.Immutable();
             e.HasIndex(x => new { x.TestId, x.Sequence }).IsUnique();
             e.HasOne<LanguageTestRow>().WithMany().HasForeignKey(x => x.TestId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<LanguageErrorRow>(e =>
         {
             e.ToTable("language_errors");
+            e.Immutable();
             e.HasIndex(x => x.ExaminationId);
             e.HasOne<LanguageExaminationRow>().WithMany().HasForeignKey(x => x.ExaminationId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -287,6 +293,7 @@ public static class NominationModel
         modelBuilder.Entity<RegistrationDecisionRow>(e =>
         {
             e.ToTable("registration_decisions");
+            e.Immutable();
             e.HasIndex(x => x.NomineeId).IsUnique();
             e.HasOne<NomineeRow>().WithMany().HasForeignKey(x => x.NomineeId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<DecisionRow>().WithMany().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Restrict);

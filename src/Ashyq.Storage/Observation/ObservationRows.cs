@@ -155,6 +155,7 @@ internal static class ObservationModel
         modelBuilder.Entity<ObservationSubmissionRow>(e =>
         {
             e.ToTable("observation_submissions");
+            e.Immutable();
             e.HasIndex(x => x.SubmissionId).IsUnique().HasDatabaseName("ux_observation_submissions_submission_id");
             e.HasIndex(x => new { x.Form, x.Unit });
         });

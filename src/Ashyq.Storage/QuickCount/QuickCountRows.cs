@@ -84,18 +84,21 @@ internal static class QuickCountModel
         modelBuilder.Entity<QuickCountSampleRow>(e =>
         {
             e.ToTable("quick_count_samples");
+            e.Immutable();
             e.HasIndex(x => x.ElectionId).IsUnique().HasDatabaseName("ux_quick_count_samples_election");
             e.HasOne<Model.ElectionRow>().WithMany().HasForeignKey(x => x.ElectionId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<QuickCountStratumRow>(e =>
         {
             e.ToTable("quick_count_strata");
+            e.Immutable();
             e.HasIndex(x => new { x.SampleId, x.Region, x.Settlement }).IsUnique().HasDatabaseName("ux_quick_count_strata_sample_stratum");
             e.HasOne<QuickCountSampleRow>().WithMany().HasForeignKey(x => x.SampleId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<QuickCountStationRow>(e =>
         {
             e.ToTable("quick_count_stations");
+            e.Immutable();
             e.HasIndex(x => new { x.SampleId, x.PrecinctId }).IsUnique().HasDatabaseName("ux_quick_count_stations_sample_precinct");
             e.HasOne<QuickCountSampleRow>().WithMany().HasForeignKey(x => x.SampleId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Model.CommissionRow>().WithMany().HasForeignKey(x => x.PrecinctId).OnDelete(DeleteBehavior.Restrict);
@@ -103,6 +106,7 @@ internal static class QuickCountModel
         modelBuilder.Entity<QuickCountReportRow>(e =>
         {
             e.ToTable("quick_count_reports");
+            e.Immutable();
             e.HasIndex(x => new { x.SampleId, x.PrecinctId, x.Line }).HasDatabaseName("ix_quick_count_reports_sample_precinct_line");
             e.HasOne<QuickCountSampleRow>().WithMany().HasForeignKey(x => x.SampleId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Model.CommissionRow>().WithMany().HasForeignKey(x => x.PrecinctId).OnDelete(DeleteBehavior.Restrict);

@@ -78,11 +78,13 @@ internal static class SignaturesModel
         modelBuilder.Entity<SignatureBatchRow>(e =>
         {
             e.ToTable("signature_batches");
+            e.Immutable();
             e.HasIndex(x => x.NomineeNumber);
         });
         modelBuilder.Entity<SignatureCheckRow>(e =>
         {
             e.ToTable("signature_checks");
+            e.Immutable();
             e.HasIndex(x => new { x.NomineeNumber, x.SheetId, x.Line }).IsUnique().HasDatabaseName("ux_signature_checks_nominee_sheet_line");
             e.HasIndex(x => new { x.NomineeNumber, x.SignerIin }).HasDatabaseName("ix_signature_checks_nominee_signer");
             e.HasIndex(x => new { x.NomineeNumber, x.Tec }).HasDatabaseName("ix_signature_checks_nominee_tec");

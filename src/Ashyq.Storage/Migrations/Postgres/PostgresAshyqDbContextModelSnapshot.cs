@@ -17,6 +17,10 @@ namespace Ashyq.Storage.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasAnnotation("Ashyq:Function:complaint_rows_immutable", "CREATE OR REPLACE FUNCTION complaint_rows_immutable() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'COMPLAINT.IMMUTABLE: a row of % cannot change or be deleted (id %)', TG_TABLE_NAME, OLD.id\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
+                .HasAnnotation("Ashyq:Function:immutable_rows", "CREATE OR REPLACE FUNCTION immutable_rows() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'RECORD.IMMUTABLE: a row of % cannot change or be deleted', TG_TABLE_NAME\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
+                .HasAnnotation("Ashyq:Function:log_entries_append_only", "CREATE OR REPLACE FUNCTION log_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'LOG.APPEND-ONLY: a log entry cannot change or be deleted (index %)', OLD.index\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
+                .HasAnnotation("Ashyq:Function:protocol_versions_immutable", "CREATE OR REPLACE FUNCTION protocol_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'VERSION.IMMUTABLE: an accepted protocol version cannot change (precinct %, version %)', OLD.precinct_id, OLD.number\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
@@ -68,6 +72,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_answers", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:complaint_answers_immutable", "CREATE TRIGGER complaint_answers_immutable BEFORE UPDATE OR DELETE ON complaint_answers\nFOR EACH ROW EXECUTE FUNCTION complaint_rows_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCaseRow", b =>
@@ -179,6 +185,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_complaint_cases_year_serial");
 
                     b.ToTable("complaint_cases", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:complaint_cases_immutable", "CREATE TRIGGER complaint_cases_immutable BEFORE UPDATE OR DELETE ON complaint_cases\nFOR EACH ROW EXECUTE FUNCTION complaint_rows_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCourtDecisionRow", b =>
@@ -247,6 +255,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_court_decisions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:complaint_court_decisions_immutable", "CREATE TRIGGER complaint_court_decisions_immutable BEFORE UPDATE OR DELETE ON complaint_court_decisions\nFOR EACH ROW EXECUTE FUNCTION complaint_rows_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintDecisionRow", b =>
@@ -294,6 +304,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("complaint_decisions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:complaint_decisions_immutable", "CREATE TRIGGER complaint_decisions_immutable BEFORE UPDATE OR DELETE ON complaint_decisions\nFOR EACH ROW EXECUTE FUNCTION complaint_rows_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintForwardRow", b =>
@@ -354,6 +366,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_forwards", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:complaint_forwards_immutable", "CREATE TRIGGER complaint_forwards_immutable BEFORE UPDATE OR DELETE ON complaint_forwards\nFOR EACH ROW EXECUTE FUNCTION complaint_rows_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintHearingRow", b =>
@@ -677,6 +691,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("Subject");
 
                     b.ToTable("audit_events", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:audit_events_immutable", "CREATE TRIGGER audit_events_immutable BEFORE UPDATE OR DELETE ON audit_events\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.CommissionRow", b =>
@@ -826,6 +842,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("decisions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:decisions_immutable", "CREATE TRIGGER decisions_immutable BEFORE UPDATE OR DELETE ON decisions\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.ElectionRow", b =>
@@ -925,6 +943,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("log_entries", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:log_entries_append_only", "CREATE TRIGGER log_entries_append_only BEFORE UPDATE OR DELETE ON log_entries\nFOR EACH ROW EXECUTE FUNCTION log_entries_append_only();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.MemberRow", b =>
@@ -1111,6 +1131,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_protocol_versions_precinct_number");
 
                     b.ToTable("protocol_versions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:protocol_versions_immutable", "CREATE TRIGGER protocol_versions_immutable BEFORE UPDATE OR DELETE ON protocol_versions\nFOR EACH ROW WHEN (OLD.state = 'Accepted') EXECUTE FUNCTION protocol_versions_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.ProtocolViolationRow", b =>
@@ -1307,6 +1329,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("language_criteria", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:language_criteria_immutable", "CREATE TRIGGER language_criteria_immutable BEFORE UPDATE OR DELETE ON language_criteria\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageErrorRow", b =>
@@ -1349,6 +1373,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("ExaminationId");
 
                     b.ToTable("language_errors", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:language_errors_immutable", "CREATE TRIGGER language_errors_immutable BEFORE UPDATE OR DELETE ON language_errors\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageExaminationRow", b =>
@@ -1393,6 +1419,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("language_examinations", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:language_examinations_immutable", "CREATE TRIGGER language_examinations_immutable BEFORE UPDATE OR DELETE ON language_examinations\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageTestRow", b =>
@@ -1654,6 +1682,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("registration_decisions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:registration_decisions_immutable", "CREATE TRIGGER registration_decisions_immutable BEFORE UPDATE OR DELETE ON registration_decisions\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationNoticeRow", b =>
@@ -1841,6 +1871,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("Form", "Unit");
 
                     b.ToTable("observation_submissions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:observation_submissions_immutable", "CREATE TRIGGER observation_submissions_immutable BEFORE UPDATE OR DELETE ON observation_submissions\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Observation.ObserverDeploymentRow", b =>
@@ -2053,6 +2085,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_quick_count_reports_sample_precinct_line");
 
                     b.ToTable("quick_count_reports", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:quick_count_reports_immutable", "CREATE TRIGGER quick_count_reports_immutable BEFORE UPDATE OR DELETE ON quick_count_reports\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountSampleRow", b =>
@@ -2097,6 +2131,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_quick_count_samples_election");
 
                     b.ToTable("quick_count_samples", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:quick_count_samples_immutable", "CREATE TRIGGER quick_count_samples_immutable BEFORE UPDATE OR DELETE ON quick_count_samples\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStationRow", b =>
@@ -2139,6 +2175,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_quick_count_stations_sample_precinct");
 
                     b.ToTable("quick_count_stations", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:quick_count_stations_immutable", "CREATE TRIGGER quick_count_stations_immutable BEFORE UPDATE OR DELETE ON quick_count_stations\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStratumRow", b =>
@@ -2179,6 +2217,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_quick_count_strata_sample_stratum");
 
                     b.ToTable("quick_count_strata", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:quick_count_strata_immutable", "CREATE TRIGGER quick_count_strata_immutable BEFORE UPDATE OR DELETE ON quick_count_strata\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Register.DuplicatePairRow", b =>
@@ -2416,6 +2456,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("NomineeNumber");
 
                     b.ToTable("signature_batches", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:signature_batches_immutable", "CREATE TRIGGER signature_batches_immutable BEFORE UPDATE OR DELETE ON signature_batches\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Signatures.SignatureCheckRow", b =>
@@ -2496,6 +2538,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_signature_checks_nominee_sheet_line");
 
                     b.ToTable("signature_checks", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:signature_checks_immutable", "CREATE TRIGGER signature_checks_immutable BEFORE UPDATE OR DELETE ON signature_checks\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

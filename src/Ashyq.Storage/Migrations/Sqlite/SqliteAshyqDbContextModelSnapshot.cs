@@ -61,6 +61,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_answers", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:complaint_answers_no_delete", "CREATE TRIGGER complaint_answers_no_delete BEFORE DELETE ON complaint_answers\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_answers cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:complaint_answers_no_update", "CREATE TRIGGER complaint_answers_no_update BEFORE UPDATE ON complaint_answers\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_answers cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCaseRow", b =>
@@ -170,6 +174,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasDatabaseName("ux_complaint_cases_year_serial");
 
                     b.ToTable("complaint_cases", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:complaint_cases_no_delete", "CREATE TRIGGER complaint_cases_no_delete BEFORE DELETE ON complaint_cases\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_cases cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:complaint_cases_no_update", "CREATE TRIGGER complaint_cases_no_update BEFORE UPDATE ON complaint_cases\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_cases cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCourtDecisionRow", b =>
@@ -236,6 +244,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_court_decisions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:complaint_court_decisions_no_delete", "CREATE TRIGGER complaint_court_decisions_no_delete BEFORE DELETE ON complaint_court_decisions\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_court_decisions cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:complaint_court_decisions_no_update", "CREATE TRIGGER complaint_court_decisions_no_update BEFORE UPDATE ON complaint_court_decisions\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_court_decisions cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintDecisionRow", b =>
@@ -281,6 +293,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("complaint_decisions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:complaint_decisions_no_delete", "CREATE TRIGGER complaint_decisions_no_delete BEFORE DELETE ON complaint_decisions\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_decisions cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:complaint_decisions_no_update", "CREATE TRIGGER complaint_decisions_no_update BEFORE UPDATE ON complaint_decisions\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_decisions cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintForwardRow", b =>
@@ -339,6 +355,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_forwards", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:complaint_forwards_no_delete", "CREATE TRIGGER complaint_forwards_no_delete BEFORE DELETE ON complaint_forwards\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_forwards cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:complaint_forwards_no_update", "CREATE TRIGGER complaint_forwards_no_update BEFORE UPDATE ON complaint_forwards\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_forwards cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintHearingRow", b =>
@@ -654,6 +674,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasIndex("Subject");
 
                     b.ToTable("audit_events", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:audit_events_no_delete", "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of audit_events cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:audit_events_no_update", "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of audit_events cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.CommissionRow", b =>
@@ -799,6 +823,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("decisions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:decisions_no_delete", "CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of decisions cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:decisions_no_update", "CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of decisions cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.ElectionRow", b =>
@@ -896,6 +924,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("log_entries", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:log_entries_no_delete", "CREATE TRIGGER log_entries_no_delete BEFORE DELETE ON log_entries\nBEGIN SELECT RAISE(ABORT, 'LOG.APPEND-ONLY: a log entry cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:log_entries_no_update", "CREATE TRIGGER log_entries_no_update BEFORE UPDATE ON log_entries\nBEGIN SELECT RAISE(ABORT, 'LOG.APPEND-ONLY: a log entry cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.MemberRow", b =>
@@ -1076,6 +1108,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasDatabaseName("ux_protocol_versions_precinct_number");
 
                     b.ToTable("protocol_versions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:protocol_versions_accepted_no_delete", "CREATE TRIGGER protocol_versions_accepted_no_delete BEFORE DELETE ON protocol_versions\nWHEN OLD.state = 'Accepted'\nBEGIN SELECT RAISE(ABORT, 'VERSION.IMMUTABLE: an accepted protocol version cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:protocol_versions_accepted_no_update", "CREATE TRIGGER protocol_versions_accepted_no_update BEFORE UPDATE ON protocol_versions\nWHEN OLD.state = 'Accepted'\nBEGIN SELECT RAISE(ABORT, 'VERSION.IMMUTABLE: an accepted protocol version cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.ProtocolViolationRow", b =>
@@ -1264,6 +1300,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("language_criteria", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:language_criteria_no_delete", "CREATE TRIGGER language_criteria_no_delete BEFORE DELETE ON language_criteria\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_criteria cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:language_criteria_no_update", "CREATE TRIGGER language_criteria_no_update BEFORE UPDATE ON language_criteria\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_criteria cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageErrorRow", b =>
@@ -1304,6 +1344,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasIndex("ExaminationId");
 
                     b.ToTable("language_errors", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:language_errors_no_delete", "CREATE TRIGGER language_errors_no_delete BEFORE DELETE ON language_errors\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_errors cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:language_errors_no_update", "CREATE TRIGGER language_errors_no_update BEFORE UPDATE ON language_errors\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_errors cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageExaminationRow", b =>
@@ -1346,6 +1390,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("language_examinations", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:language_examinations_no_delete", "CREATE TRIGGER language_examinations_no_delete BEFORE DELETE ON language_examinations\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_examinations cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:language_examinations_no_update", "CREATE TRIGGER language_examinations_no_update BEFORE UPDATE ON language_examinations\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_examinations cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageTestRow", b =>
@@ -1597,6 +1645,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("registration_decisions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:registration_decisions_no_delete", "CREATE TRIGGER registration_decisions_no_delete BEFORE DELETE ON registration_decisions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of registration_decisions cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:registration_decisions_no_update", "CREATE TRIGGER registration_decisions_no_update BEFORE UPDATE ON registration_decisions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of registration_decisions cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationNoticeRow", b =>
@@ -1778,6 +1830,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasIndex("Form", "Unit");
 
                     b.ToTable("observation_submissions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:observation_submissions_no_delete", "CREATE TRIGGER observation_submissions_no_delete BEFORE DELETE ON observation_submissions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of observation_submissions cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:observation_submissions_no_update", "CREATE TRIGGER observation_submissions_no_update BEFORE UPDATE ON observation_submissions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of observation_submissions cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Observation.ObserverDeploymentRow", b =>
@@ -1982,6 +2038,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_quick_count_reports_sample_precinct_line");
 
                     b.ToTable("quick_count_reports", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:quick_count_reports_no_delete", "CREATE TRIGGER quick_count_reports_no_delete BEFORE DELETE ON quick_count_reports\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_reports cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:quick_count_reports_no_update", "CREATE TRIGGER quick_count_reports_no_update BEFORE UPDATE ON quick_count_reports\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_reports cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountSampleRow", b =>
@@ -2024,6 +2084,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasDatabaseName("ux_quick_count_samples_election");
 
                     b.ToTable("quick_count_samples", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:quick_count_samples_no_delete", "CREATE TRIGGER quick_count_samples_no_delete BEFORE DELETE ON quick_count_samples\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_samples cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:quick_count_samples_no_update", "CREATE TRIGGER quick_count_samples_no_update BEFORE UPDATE ON quick_count_samples\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_samples cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStationRow", b =>
@@ -2064,6 +2128,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasDatabaseName("ux_quick_count_stations_sample_precinct");
 
                     b.ToTable("quick_count_stations", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:quick_count_stations_no_delete", "CREATE TRIGGER quick_count_stations_no_delete BEFORE DELETE ON quick_count_stations\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_stations cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:quick_count_stations_no_update", "CREATE TRIGGER quick_count_stations_no_update BEFORE UPDATE ON quick_count_stations\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_stations cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStratumRow", b =>
@@ -2102,6 +2170,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasDatabaseName("ux_quick_count_strata_sample_stratum");
 
                     b.ToTable("quick_count_strata", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:quick_count_strata_no_delete", "CREATE TRIGGER quick_count_strata_no_delete BEFORE DELETE ON quick_count_strata\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_strata cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:quick_count_strata_no_update", "CREATE TRIGGER quick_count_strata_no_update BEFORE UPDATE ON quick_count_strata\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_strata cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Register.DuplicatePairRow", b =>
@@ -2331,6 +2403,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.HasIndex("NomineeNumber");
 
                     b.ToTable("signature_batches", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:signature_batches_no_delete", "CREATE TRIGGER signature_batches_no_delete BEFORE DELETE ON signature_batches\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of signature_batches cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:signature_batches_no_update", "CREATE TRIGGER signature_batches_no_update BEFORE UPDATE ON signature_batches\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of signature_batches cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Signatures.SignatureCheckRow", b =>
@@ -2409,6 +2485,10 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasDatabaseName("ux_signature_checks_nominee_sheet_line");
 
                     b.ToTable("signature_checks", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:signature_checks_no_delete", "CREATE TRIGGER signature_checks_no_delete BEFORE DELETE ON signature_checks\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of signature_checks cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:signature_checks_no_update", "CREATE TRIGGER signature_checks_no_update BEFORE UPDATE ON signature_checks\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of signature_checks cannot change'); END;");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -12,14 +12,18 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ashyq.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAshyqDbContext))]
-    [Migration("20261124081819_Observation")]
-    partial class Observation
+    [Migration("20261208010810_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasAnnotation("Ashyq:Function:complaint_rows_immutable", "CREATE OR REPLACE FUNCTION complaint_rows_immutable() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'COMPLAINT.IMMUTABLE: a row of % cannot change or be deleted (id %)', TG_TABLE_NAME, OLD.id\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
+                .HasAnnotation("Ashyq:Function:immutable_rows", "CREATE OR REPLACE FUNCTION immutable_rows() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'RECORD.IMMUTABLE: a row of % cannot change or be deleted', TG_TABLE_NAME\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
+                .HasAnnotation("Ashyq:Function:log_entries_append_only", "CREATE OR REPLACE FUNCTION log_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'LOG.APPEND-ONLY: a log entry cannot change or be deleted (index %)', OLD.index\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
+                .HasAnnotation("Ashyq:Function:protocol_versions_immutable", "CREATE OR REPLACE FUNCTION protocol_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE EXCEPTION 'VERSION.IMMUTABLE: an accepted protocol version cannot change (precinct %, version %)', OLD.precinct_id, OLD.number\n        USING ERRCODE = 'integrity_constraint_violation';\nEND $$;")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
@@ -71,6 +75,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_answers", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:complaint_answers_immutable", "CREATE TRIGGER complaint_answers_immutable BEFORE UPDATE OR DELETE ON complaint_answers\nFOR EACH ROW EXECUTE FUNCTION complaint_rows_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCaseRow", b =>
@@ -182,6 +188,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_complaint_cases_year_serial");
 
                     b.ToTable("complaint_cases", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:complaint_cases_immutable", "CREATE TRIGGER complaint_cases_immutable BEFORE UPDATE OR DELETE ON complaint_cases\nFOR EACH ROW EXECUTE FUNCTION complaint_rows_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCourtDecisionRow", b =>
@@ -250,6 +258,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_court_decisions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:complaint_court_decisions_immutable", "CREATE TRIGGER complaint_court_decisions_immutable BEFORE UPDATE OR DELETE ON complaint_court_decisions\nFOR EACH ROW EXECUTE FUNCTION complaint_rows_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintDecisionRow", b =>
@@ -297,6 +307,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("complaint_decisions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:complaint_decisions_immutable", "CREATE TRIGGER complaint_decisions_immutable BEFORE UPDATE OR DELETE ON complaint_decisions\nFOR EACH ROW EXECUTE FUNCTION complaint_rows_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintForwardRow", b =>
@@ -357,6 +369,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_forwards", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:complaint_forwards_immutable", "CREATE TRIGGER complaint_forwards_immutable BEFORE UPDATE OR DELETE ON complaint_forwards\nFOR EACH ROW EXECUTE FUNCTION complaint_rows_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintHearingRow", b =>
@@ -426,6 +440,119 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("SessionId");
 
                     b.ToTable("complaint_hearings", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Media.MediaImportRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("media_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Ashyq.Storage.Media.MediaItemRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aired_at");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CandidateCode")
+                        .HasColumnType("text")
+                        .HasColumnName("candidate_code");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Monitor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("monitor");
+
+                    b.Property<string>("Outlet")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outlet");
+
+                    b.Property<string>("OutletKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outlet_kind");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Outlet", "AiredAt");
+
+                    b.ToTable("media_items", (string)null);
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.AshyqUser", b =>
@@ -567,6 +694,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("Subject");
 
                     b.ToTable("audit_events", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:audit_events_immutable", "CREATE TRIGGER audit_events_immutable BEFORE UPDATE OR DELETE ON audit_events\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.CommissionRow", b =>
@@ -716,6 +845,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("decisions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:decisions_immutable", "CREATE TRIGGER decisions_immutable BEFORE UPDATE OR DELETE ON decisions\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.ElectionRow", b =>
@@ -815,6 +946,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("log_entries", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:log_entries_append_only", "CREATE TRIGGER log_entries_append_only BEFORE UPDATE OR DELETE ON log_entries\nFOR EACH ROW EXECUTE FUNCTION log_entries_append_only();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.MemberRow", b =>
@@ -996,13 +1129,13 @@ namespace Ashyq.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State");
-
                     b.HasIndex("PrecinctId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ux_protocol_versions_precinct_number");
 
                     b.ToTable("protocol_versions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:protocol_versions_immutable", "CREATE TRIGGER protocol_versions_immutable BEFORE UPDATE OR DELETE ON protocol_versions\nFOR EACH ROW WHEN (OLD.state = 'Accepted') EXECUTE FUNCTION protocol_versions_immutable();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.ProtocolViolationRow", b =>
@@ -1085,7 +1218,7 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.ToTable("sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyRow", b =>
                 {
                     b.Property<int>("CommissionId")
                         .HasColumnType("integer")
@@ -1099,28 +1232,14 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("precincts");
 
+                    b.PrimitiveCollection<long[]>("Totals")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("totals");
+
                     b.HasKey("CommissionId");
 
-                    b.ToTable("tally_progress", (string)null);
-                });
-
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
-                {
-                    b.Property<int>("CommissionId")
-                        .HasColumnType("integer")
-                        .HasColumnName("commission_id");
-
-                    b.Property<int>("Line")
-                        .HasColumnType("integer")
-                        .HasColumnName("line");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total");
-
-                    b.HasKey("CommissionId", "Line");
-
-                    b.ToTable("tally_totals", (string)null);
+                    b.ToTable("tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.VoterRow", b =>
@@ -1213,6 +1332,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("language_criteria", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:language_criteria_immutable", "CREATE TRIGGER language_criteria_immutable BEFORE UPDATE OR DELETE ON language_criteria\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageErrorRow", b =>
@@ -1255,6 +1376,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("ExaminationId");
 
                     b.ToTable("language_errors", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:language_errors_immutable", "CREATE TRIGGER language_errors_immutable BEFORE UPDATE OR DELETE ON language_errors\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageExaminationRow", b =>
@@ -1299,6 +1422,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("language_examinations", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:language_examinations_immutable", "CREATE TRIGGER language_examinations_immutable BEFORE UPDATE OR DELETE ON language_examinations\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageTestRow", b =>
@@ -1560,6 +1685,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("registration_decisions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:registration_decisions_immutable", "CREATE TRIGGER registration_decisions_immutable BEFORE UPDATE OR DELETE ON registration_decisions\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationNoticeRow", b =>
@@ -1747,6 +1874,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("Form", "Unit");
 
                     b.ToTable("observation_submissions", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:observation_submissions_immutable", "CREATE TRIGGER observation_submissions_immutable BEFORE UPDATE OR DELETE ON observation_submissions\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Observation.ObserverDeploymentRow", b =>
@@ -1959,6 +2088,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_quick_count_reports_sample_precinct_line");
 
                     b.ToTable("quick_count_reports", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:quick_count_reports_immutable", "CREATE TRIGGER quick_count_reports_immutable BEFORE UPDATE OR DELETE ON quick_count_reports\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountSampleRow", b =>
@@ -2003,6 +2134,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_quick_count_samples_election");
 
                     b.ToTable("quick_count_samples", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:quick_count_samples_immutable", "CREATE TRIGGER quick_count_samples_immutable BEFORE UPDATE OR DELETE ON quick_count_samples\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStationRow", b =>
@@ -2045,6 +2178,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_quick_count_stations_sample_precinct");
 
                     b.ToTable("quick_count_stations", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:quick_count_stations_immutable", "CREATE TRIGGER quick_count_stations_immutable BEFORE UPDATE OR DELETE ON quick_count_stations\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStratumRow", b =>
@@ -2085,6 +2220,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_quick_count_strata_sample_stratum");
 
                     b.ToTable("quick_count_strata", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:quick_count_strata_immutable", "CREATE TRIGGER quick_count_strata_immutable BEFORE UPDATE OR DELETE ON quick_count_strata\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Register.DuplicatePairRow", b =>
@@ -2322,6 +2459,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("NomineeNumber");
 
                     b.ToTable("signature_batches", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:signature_batches_immutable", "CREATE TRIGGER signature_batches_immutable BEFORE UPDATE OR DELETE ON signature_batches\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Signatures.SignatureCheckRow", b =>
@@ -2402,6 +2541,8 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_signature_checks_nominee_sheet_line");
 
                     b.ToTable("signature_checks", (string)null);
+
+                    b.HasAnnotation("Ashyq:Trigger:signature_checks_immutable", "CREATE TRIGGER signature_checks_immutable BEFORE UPDATE OR DELETE ON signature_checks\nFOR EACH ROW EXECUTE FUNCTION immutable_rows();");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2621,6 +2762,15 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ashyq.Storage.Media.MediaItemRow", b =>
+                {
+                    b.HasOne("Ashyq.Storage.Media.MediaImportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ashyq.Storage.Model.CommissionRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.ElectionRow", null)
@@ -2697,16 +2847,7 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
-                {
-                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
-                        .WithMany()
-                        .HasForeignKey("CommissionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
                         .WithMany()

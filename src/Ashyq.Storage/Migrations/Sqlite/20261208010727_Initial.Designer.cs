@@ -5,65 +5,58 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Ashyq.Storage.Migrations.Postgres
+namespace Ashyq.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresAshyqDbContext))]
-    [Migration("20261124082029_QuickCount")]
-    partial class QuickCount
+    [DbContext(typeof(SqliteAshyqDbContext))]
+    [Migration("20261208010727_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintAnswerRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long>("CaseId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("case_id");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date");
 
                     b.Property<string>("Official")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("official");
 
                     b.Property<string>("Position")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("position");
 
                     b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_at");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_by");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text");
 
                     b.HasKey("Id");
@@ -71,104 +64,106 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_answers", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:complaint_answers_no_delete", "CREATE TRIGGER complaint_answers_no_delete BEFORE DELETE ON complaint_answers\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_answers cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:complaint_answers_no_update", "CREATE TRIGGER complaint_answers_no_update BEFORE UPDATE ON complaint_answers\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_answers cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCaseRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly?>("ActDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("act_date");
 
                     b.Property<string>("AppealOf")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("appeal_of");
 
                     b.Property<string>("Attachments")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("attachments");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<string>("ComplainantContact")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("complainant_contact");
 
                     b.Property<string>("ComplainantKind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("complainant_kind");
 
                     b.Property<string>("ComplainantName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("complainant_name");
 
                     b.Property<string>("Facts")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("facts");
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("number");
 
                     b.Property<string>("ReceivedByCommission")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_by_commission");
 
                     b.Property<string>("ReceivedByKind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_by_kind");
 
                     b.Property<string>("ReceivedByName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_by_name");
 
                     b.Property<DateOnly>("ReceivedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_on");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registered_at");
 
                     b.Property<string>("RegisteredBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registered_by");
 
                     b.Property<string>("RespondentCommission")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("respondent_commission");
 
                     b.Property<string>("RespondentOfficial")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("respondent_official");
 
                     b.Property<int>("Serial")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("serial");
 
                     b.Property<string>("SubjectKind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_kind");
 
                     b.Property<int>("Year")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("year");
 
                     b.HasKey("Id");
@@ -182,67 +177,69 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_complaint_cases_year_serial");
 
                     b.ToTable("complaint_cases", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:complaint_cases_no_delete", "CREATE TRIGGER complaint_cases_no_delete BEFORE DELETE ON complaint_cases\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_cases cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:complaint_cases_no_update", "CREATE TRIGGER complaint_cases_no_update BEFORE UPDATE ON complaint_cases\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_cases cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintCourtDecisionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long>("CaseId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("case_id");
 
                     b.Property<bool>("CompetenceDeclined")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("competence_declined");
 
                     b.Property<string>("CourtKind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("court_kind");
 
                     b.Property<string>("CourtName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("court_name");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date");
 
                     b.Property<string>("LateRuleCited")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("late_rule_cited");
 
                     b.Property<long>("LogIndex")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("log_index");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Reasons")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reasons");
 
                     b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_at");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_by");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -250,39 +247,41 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_court_decisions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:complaint_court_decisions_no_delete", "CREATE TRIGGER complaint_court_decisions_no_delete BEFORE DELETE ON complaint_court_decisions\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_court_decisions cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:complaint_court_decisions_no_update", "CREATE TRIGGER complaint_court_decisions_no_update BEFORE UPDATE ON complaint_court_decisions\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_court_decisions cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintDecisionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long>("CaseId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("case_id");
 
                     b.Property<long>("DecisionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("decision_id");
 
                     b.Property<long>("HearingId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("hearing_id");
 
                     b.Property<long>("LogIndex")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("log_index");
 
                     b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_at");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -297,59 +296,61 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("complaint_decisions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:complaint_decisions_no_delete", "CREATE TRIGGER complaint_decisions_no_delete BEFORE DELETE ON complaint_decisions\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_decisions cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:complaint_decisions_no_update", "CREATE TRIGGER complaint_decisions_no_update BEFORE UPDATE ON complaint_decisions\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_decisions cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintForwardRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<string>("By")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("by");
 
                     b.Property<long>("CaseId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("case_id");
 
                     b.Property<string>("FromCommission")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from_commission");
 
                     b.Property<string>("FromKind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from_kind");
 
                     b.Property<DateOnly>("On")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("on");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<string>("ToCommission")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to_commission");
 
                     b.Property<string>("ToKind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to_kind");
 
                     b.Property<string>("ToName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to_name");
 
                     b.HasKey("Id");
@@ -357,66 +358,68 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("complaint_forwards", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:complaint_forwards_no_delete", "CREATE TRIGGER complaint_forwards_no_delete BEFORE DELETE ON complaint_forwards\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_forwards cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:complaint_forwards_no_update", "CREATE TRIGGER complaint_forwards_no_update BEFORE UPDATE ON complaint_forwards\nBEGIN SELECT RAISE(ABORT, 'COMPLAINT.IMMUTABLE: a row of complaint_forwards cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Complaints.ComplaintHearingRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long>("CaseId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("case_id");
 
                     b.Property<string>("Commission")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commission");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
                     b.Property<string>("DecisionNumber")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decision_number");
 
                     b.Property<string>("FactsFound")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("facts_found");
 
                     b.Property<string>("LateRule")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("late_rule");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Reasons")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reasons");
 
                     b.Property<string>("Remedy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("remedy");
 
                     b.Property<long>("SessionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("session_id");
 
                     b.HasKey("Id");
@@ -432,37 +435,35 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
                     b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("imported_at");
 
                     b.Property<string>("ImportedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("imported_by");
 
                     b.Property<int>("Items")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("items");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sha256");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.HasKey("Id");
@@ -476,60 +477,58 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTimeOffset>("AiredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("aired_at");
 
                     b.Property<int>("Amount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("amount");
 
                     b.Property<string>("CandidateCode")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("candidate_code");
 
                     b.Property<int>("ImportId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("import_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Monitor")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("monitor");
 
                     b.Property<string>("Outlet")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outlet");
 
                     b.Property<string>("OutletKind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outlet_kind");
 
                     b.Property<string>("Programme")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("programme");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<string>("Tone")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tone");
 
                     b.HasKey("Id");
@@ -544,82 +543,82 @@ namespace Ashyq.Storage.Migrations.Postgres
             modelBuilder.Entity("Ashyq.Storage.Model.AshyqUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("access_failed_count");
 
                     b.Property<string>("CommissionCode")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commission_code");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
 
                     b.Property<string>("FullName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("full_name");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lockout_end");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_email");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone_number");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("two_factor_enabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id");
@@ -640,37 +639,35 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<string>("Commission")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commission");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<string>("User")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user");
 
                     b.HasKey("Id");
@@ -680,61 +677,63 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("Subject");
 
                     b.ToTable("audit_events", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:audit_events_no_delete", "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of audit_events cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:audit_events_no_update", "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of audit_events cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.CommissionRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("address");
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<int>("ElectionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("election_id");
 
                     b.Property<string>("Level")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("level");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_en");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_kk");
 
                     b.Property<string>("NameRu")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_ru");
 
                     b.Property<int>("Number")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
                     b.Property<int?>("ParentId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("parent_id");
 
                     b.Property<string>("SpecialKind")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("special_kind");
 
                     b.HasKey("Id");
@@ -753,72 +752,70 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<bool>("Adopted")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("adopted");
 
                     b.Property<int>("CommissionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("commission_id");
 
                     b.Property<string>("ConsultativePresent")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consultative_present");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date");
 
                     b.Property<string>("DissentingOpinions")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("dissenting_opinions");
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("number");
 
                     b.Property<int>("Present")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("present");
 
                     b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_at");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_by");
 
                     b.Property<long>("SessionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("session_id");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text");
 
                     b.Property<int>("TotalMembership")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("total_membership");
 
                     b.Property<string>("Votes")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("votes");
 
                     b.HasKey("Id");
@@ -829,56 +826,58 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("decisions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:decisions_no_delete", "CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of decisions cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:decisions_no_update", "CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of decisions cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.ElectionRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<bool>("Complete")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("complete");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DefinitionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("definition_id");
 
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("definition_json");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_en");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_kk");
 
                     b.Property<string>("NameRu")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_ru");
 
                     b.Property<double>("Scale")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("scale");
 
                     b.Property<long>("Seed")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seed");
 
                     b.HasKey("Id");
@@ -891,35 +890,35 @@ namespace Ashyq.Storage.Migrations.Postgres
             modelBuilder.Entity("Ashyq.Storage.Model.LogEntryRow", b =>
                 {
                     b.Property<long>("Index")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("index");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<byte[]>("LeafHash")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("leaf_hash");
 
                     b.Property<byte[]>("Record")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("record");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Index");
@@ -928,64 +927,66 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("log_entries", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:log_entries_no_delete", "CREATE TRIGGER log_entries_no_delete BEFORE DELETE ON log_entries\nBEGIN SELECT RAISE(ABORT, 'LOG.APPEND-ONLY: a log entry cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:log_entries_no_update", "CREATE TRIGGER log_entries_no_update BEFORE UPDATE ON log_entries\nBEGIN SELECT RAISE(ABORT, 'LOG.APPEND-ONLY: a log entry cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.MemberRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("AppointedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("appointed_by");
 
                     b.Property<int>("CommissionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("commission_id");
 
                     b.Property<string>("Ethnicity")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ethnicity");
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("full_name");
 
                     b.Property<int>("Gender")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("gender");
 
                     b.Property<long>("Iin")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("iin");
 
                     b.Property<bool>("IsVoting")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_voting");
 
                     b.Property<string>("NominatedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("nominated_by");
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role");
 
                     b.Property<DateOnly>("TermEnd")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("term_end");
 
                     b.Property<DateOnly>("TermStart")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("term_start");
 
                     b.HasKey("Id");
@@ -999,50 +1000,48 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("CandidateCode")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("candidate_code");
 
                     b.Property<int>("ElectionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("election_id");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_en");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_kk");
 
                     b.Property<string>("NameRu")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_ru");
 
                     b.Property<string>("NominatedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("nominated_by");
 
                     b.Property<int>("Number")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
                     b.Property<string>("RefusalReason")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("refusal_reason");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("Id");
@@ -1056,84 +1055,82 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTimeOffset?>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("accepted_at");
 
                     b.Property<string>("AcceptedBy")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("accepted_by");
 
                     b.Property<string>("AcceptedByCommission")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("accepted_by_commission");
 
                     b.Property<string>("CorrectionDecision")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("correction_decision");
 
                     b.Property<bool>("EnteredElsewhere")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entered_elsewhere");
 
                     b.Property<int>("Number")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
                     b.Property<int>("PrecinctId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("precinct_id");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
                     b.Property<string>("Snapshot")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("snapshot");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state");
 
                     b.Property<string>("Values")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("values");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("State");
 
                     b.HasIndex("PrecinctId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ux_protocol_versions_precinct_number");
 
                     b.ToTable("protocol_versions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:protocol_versions_accepted_no_delete", "CREATE TRIGGER protocol_versions_accepted_no_delete BEFORE DELETE ON protocol_versions\nWHEN OLD.state = 'Accepted'\nBEGIN SELECT RAISE(ABORT, 'VERSION.IMMUTABLE: an accepted protocol version cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:protocol_versions_accepted_no_update", "CREATE TRIGGER protocol_versions_accepted_no_update BEFORE UPDATE ON protocol_versions\nWHEN OLD.state = 'Accepted'\nBEGIN SELECT RAISE(ABORT, 'VERSION.IMMUTABLE: an accepted protocol version cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.ProtocolViolationRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("RelationCode")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("relation_code");
 
                     b.Property<long>("VersionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version_id");
 
                     b.HasKey("Id");
@@ -1149,46 +1146,44 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Agenda")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agenda");
 
                     b.Property<int>("CommissionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("commission_id");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date");
 
                     b.Property<string>("Media")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("media");
 
                     b.Property<string>("Observers")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("observers");
 
                     b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opened_at");
 
                     b.Property<string>("OpenedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opened_by");
 
                     b.Property<string>("Present")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("present");
 
                     b.HasKey("Id");
@@ -1198,95 +1193,79 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.ToTable("sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyRow", b =>
                 {
                     b.Property<int>("CommissionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("commission_id");
 
                     b.Property<int>("Accepted")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("accepted");
 
                     b.Property<int>("Precincts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("precincts");
+
+                    b.PrimitiveCollection<string>("Totals")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("totals");
 
                     b.HasKey("CommissionId");
 
-                    b.ToTable("tally_progress", (string)null);
-                });
-
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
-                {
-                    b.Property<int>("CommissionId")
-                        .HasColumnType("integer")
-                        .HasColumnName("commission_id");
-
-                    b.Property<int>("Line")
-                        .HasColumnType("integer")
-                        .HasColumnName("line");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total");
-
-                    b.HasKey("CommissionId", "Line");
-
-                    b.ToTable("tally_totals", (string)null);
+                    b.ToTable("tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Model.VoterRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("address");
 
                     b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
 
                     b.Property<int>("Gender")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("gender");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("given_name");
 
                     b.Property<long>("Iin")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("iin");
 
                     b.Property<string>("Patronymic")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patronymic");
 
                     b.Property<int>("PrecinctId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("precinct_id");
 
                     b.Property<DateOnly?>("RegisteredOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registered_on");
 
                     b.Property<string>("SourceId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source_id");
 
                     b.Property<string>("Surname")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("surname");
 
                     b.HasKey("Id");
@@ -1305,62 +1284,62 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Categories")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("categories");
 
                     b.Property<int>("MaximumErrors")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("maximum_errors");
 
                     b.Property<DateOnly>("PublishedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("published_on");
 
                     b.HasKey("Id");
 
                     b.ToTable("language_criteria", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:language_criteria_no_delete", "CREATE TRIGGER language_criteria_no_delete BEFORE DELETE ON language_criteria\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_criteria cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:language_criteria_no_update", "CREATE TRIGGER language_criteria_no_update BEFORE UPDATE ON language_criteria\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_criteria cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageErrorRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Category")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("category");
 
                     b.Property<int>("ExaminationId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("examination_id");
 
                     b.Property<string>("Examiner")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("examiner");
 
                     b.Property<int>("Length")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("length");
 
                     b.Property<string>("Note")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("note");
 
                     b.Property<int>("Position")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
                     b.HasKey("Id");
@@ -1368,42 +1347,44 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("ExaminationId");
 
                     b.ToTable("language_errors", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:language_errors_no_delete", "CREATE TRIGGER language_errors_no_delete BEFORE DELETE ON language_errors\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_errors cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:language_errors_no_update", "CREATE TRIGGER language_errors_no_update BEFORE UPDATE ON language_errors\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_errors cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageExaminationRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("body");
 
                     b.Property<DateOnly>("ConcludedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("concluded_on");
 
                     b.Property<string>("Conclusion")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("conclusion");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Stage")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stage");
 
                     b.Property<int>("TestId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("test_id");
 
                     b.HasKey("Id");
@@ -1412,32 +1393,34 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("language_examinations", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:language_examinations_no_delete", "CREATE TRIGGER language_examinations_no_delete BEFORE DELETE ON language_examinations\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_examinations cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:language_examinations_no_update", "CREATE TRIGGER language_examinations_no_update BEFORE UPDATE ON language_examinations\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of language_examinations cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.LanguageTestRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<int>("CriteriaId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("criteria_id");
 
                     b.Property<int>("NomineeId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("nominee_id");
 
                     b.Property<DateOnly>("TakenOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("taken_on");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text");
 
                     b.HasKey("Id");
@@ -1454,31 +1437,29 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<int>("NomineeId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("nominee_id");
 
                     b.Property<DateOnly>("ReceivedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_on");
 
                     b.Property<string>("Sha256")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sha256");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("title");
 
                     b.HasKey("Id");
@@ -1492,77 +1473,75 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("BirthPlace")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("birth_place");
 
                     b.Property<bool>("CitizenByBirth")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("citizen_by_birth");
 
                     b.Property<decimal>("DepositPaid")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("deposit_paid");
 
                     b.Property<DateOnly?>("DepositPaidOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("deposit_paid_on");
 
                     b.Property<bool>("HasSpouse")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_spouse");
 
                     b.Property<bool>("HasUnexpungedCriminalRecord")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_unexpunged_criminal_record");
 
                     b.Property<long>("Iin")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("iin");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<DateOnly>("NominatedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("nominated_on");
 
                     b.Property<DateOnly?>("NomineeDeclarationOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("nominee_declaration_on");
 
                     b.Property<int>("NomineeId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("nominee_id");
 
                     b.Property<string>("Organization")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("organization");
 
                     b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_at");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_by");
 
                     b.Property<DateOnly>("ResidentSince")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resident_since");
 
                     b.Property<DateOnly?>("SpouseDeclarationOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("spouse_declaration_on");
 
                     b.HasKey("Id");
@@ -1577,39 +1556,37 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<string>("Contact")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact");
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("full_name");
 
                     b.Property<int>("NomineeId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("nominee_id");
 
                     b.Property<int>("PrecinctId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("precinct_id");
 
                     b.Property<string>("RegisteredBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registered_by");
 
                     b.Property<DateOnly>("RegisteredOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registered_on");
 
                     b.Property<int>("Slot")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("slot");
 
                     b.HasKey("Id");
@@ -1630,39 +1607,37 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<long>("DecisionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("decision_id");
 
                     b.Property<string>("DecisionNumber")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decision_number");
 
                     b.Property<long>("LogIndex")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("log_index");
 
                     b.Property<int>("NomineeId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("nominee_id");
 
                     b.Property<byte[]>("Record")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("record");
 
                     b.Property<bool>("Registered")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("registered");
 
                     b.Property<string>("UnmetCode")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("unmet_code");
 
                     b.HasKey("Id");
@@ -1673,51 +1648,53 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("registration_decisions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:registration_decisions_no_delete", "CREATE TRIGGER registration_decisions_no_delete BEFORE DELETE ON registration_decisions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of registration_decisions cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:registration_decisions_no_update", "CREATE TRIGGER registration_decisions_no_update BEFORE UPDATE ON registration_decisions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of registration_decisions cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Nomination.VerificationNoticeRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<bool?>("Attended")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attended");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<long?>("ProxyId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("proxy_id");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recipient");
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role");
 
                     b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sent_at");
 
                     b.Property<string>("SentBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sent_by");
 
                     b.Property<int>("VerificationId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("verification_id");
 
                     b.HasKey("Id");
@@ -1731,51 +1708,49 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<int>("CommissionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("commission_id");
 
                     b.Property<long?>("DecisionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("decision_id");
 
                     b.Property<string>("DecisionNumber")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decision_number");
 
                     b.Property<long?>("LogIndex")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("log_index");
 
                     b.Property<int>("NomineeId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("nominee_id");
 
                     b.Property<string>("Place")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("place");
 
                     b.Property<byte[]>("Protocol")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("protocol");
 
                     b.Property<DateTimeOffset>("ScheduledAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("scheduled_at");
 
                     b.Property<string>("ScheduledBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("scheduled_by");
 
                     b.Property<long?>("SessionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("session_id");
 
                     b.HasKey("Id");
@@ -1793,62 +1768,60 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("answers");
 
                     b.Property<string>("Form")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("form");
 
                     b.Property<string>("FormsId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("forms_id");
 
                     b.Property<string>("FormsVersion")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("forms_version");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
                     b.Property<string>("ReceivedFrom")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_from");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("SubmissionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("submission_id");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("submitted_at");
 
                     b.Property<string>("Team")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("team");
 
                     b.Property<string>("Unit")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("unit");
 
                     b.HasKey("Id");
@@ -1860,21 +1833,25 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("Form", "Unit");
 
                     b.ToTable("observation_submissions", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:observation_submissions_no_delete", "CREATE TRIGGER observation_submissions_no_delete BEFORE DELETE ON observation_submissions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of observation_submissions cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:observation_submissions_no_update", "CREATE TRIGGER observation_submissions_no_update BEFORE UPDATE ON observation_submissions\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of observation_submissions cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Observation.ObserverDeploymentRow", b =>
                 {
                     b.Property<int>("TeamId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("team_id");
 
                     b.Property<int>("Position")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
                     b.Property<string>("Unit")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("unit");
 
                     b.HasKey("TeamId", "Position");
@@ -1886,28 +1863,26 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<int>("Experts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("experts");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.HasKey("Id");
@@ -1922,47 +1897,45 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<long?>("AccreditationDecisionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("accreditation_decision_id");
 
                     b.Property<string>("Commission")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commission");
 
                     b.Property<string>("Country")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("country");
 
                     b.Property<long?>("Iin")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("iin");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("NominatingLetter")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("nominating_letter");
 
                     b.Property<int>("OrganizationId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("organization_id");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registered_at");
 
                     b.Property<string>("Term")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("term");
 
                     b.HasKey("Id");
@@ -1977,11 +1950,11 @@ namespace Ashyq.Storage.Migrations.Postgres
             modelBuilder.Entity("Ashyq.Storage.Observation.ObserverTeamMemberRow", b =>
                 {
                     b.Property<int>("TeamId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("team_id");
 
                     b.Property<int>("ObserverId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("observer_id");
 
                     b.HasKey("TeamId", "ObserverId");
@@ -1995,28 +1968,26 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<int>("OrganizationId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("organization_id");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("region");
 
                     b.Property<string>("Term")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("term");
 
                     b.HasKey("Id");
@@ -2033,35 +2004,33 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Line")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line");
 
                     b.Property<int>("PrecinctId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("precinct_id");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
                     b.Property<string>("Reporter")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reporter");
 
                     b.Property<int>("SampleId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sample_id");
 
                     b.Property<long>("Value")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("value");
 
                     b.HasKey("Id");
@@ -2072,41 +2041,43 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_quick_count_reports_sample_precinct_line");
 
                     b.ToTable("quick_count_reports", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:quick_count_reports_no_delete", "CREATE TRIGGER quick_count_reports_no_delete BEFORE DELETE ON quick_count_reports\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_reports cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:quick_count_reports_no_update", "CREATE TRIGGER quick_count_reports_no_update BEFORE UPDATE ON quick_count_reports\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_reports cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountSampleRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Commitment")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commitment");
 
                     b.Property<DateTimeOffset>("DrawnAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("drawn_at");
 
                     b.Property<string>("DrawnBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("drawn_by");
 
                     b.Property<int>("ElectionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("election_id");
 
                     b.Property<long>("Seed")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seed");
 
                     b.Property<int>("Size")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("size");
 
                     b.HasKey("Id");
@@ -2116,37 +2087,39 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_quick_count_samples_election");
 
                     b.ToTable("quick_count_samples", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:quick_count_samples_no_delete", "CREATE TRIGGER quick_count_samples_no_delete BEFORE DELETE ON quick_count_samples\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_samples cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:quick_count_samples_no_update", "CREATE TRIGGER quick_count_samples_no_update BEFORE UPDATE ON quick_count_samples\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_samples cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStationRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<long>("ListSize")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("list_size");
 
                     b.Property<int>("PrecinctId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("precinct_id");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("region");
 
                     b.Property<int>("SampleId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sample_id");
 
                     b.Property<string>("Settlement")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("settlement");
 
                     b.HasKey("Id");
@@ -2158,37 +2131,39 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_quick_count_stations_sample_precinct");
 
                     b.ToTable("quick_count_stations", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:quick_count_stations_no_delete", "CREATE TRIGGER quick_count_stations_no_delete BEFORE DELETE ON quick_count_stations\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_stations cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:quick_count_stations_no_update", "CREATE TRIGGER quick_count_stations_no_update BEFORE UPDATE ON quick_count_stations\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_stations cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.QuickCount.QuickCountStratumRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("region");
 
                     b.Property<int>("SampleId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sample_id");
 
                     b.Property<int>("Sampled")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sampled");
 
                     b.Property<string>("Settlement")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("settlement");
 
                     b.Property<int>("Stations")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("stations");
 
                     b.HasKey("Id");
@@ -2198,68 +2173,70 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_quick_count_strata_sample_stratum");
 
                     b.ToTable("quick_count_strata", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:quick_count_strata_no_delete", "CREATE TRIGGER quick_count_strata_no_delete BEFORE DELETE ON quick_count_strata\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_strata cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:quick_count_strata_no_update", "CREATE TRIGGER quick_count_strata_no_update BEFORE UPDATE ON quick_count_strata\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of quick_count_strata cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Register.DuplicatePairRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long>("AIin")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("a_iin");
 
                     b.Property<string>("AKey")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("a_key");
 
                     b.Property<long>("BIin")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("b_iin");
 
                     b.Property<string>("BKey")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("b_key");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decided_at");
 
                     b.Property<string>("DecidedBy")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decided_by");
 
                     b.Property<string>("Evidence")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("evidence");
 
                     b.Property<DateTimeOffset>("FoundAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("found_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Note")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("note");
 
                     b.Property<double>("Score")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("score");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("Id");
@@ -2277,60 +2254,58 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<long>("Accepted")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("accepted");
 
                     b.Property<DateOnly>("AsOf")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("as_of");
 
                     b.Property<bool>("Complete")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("complete");
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
                     b.Property<long>("RegisterCount")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("register_count");
 
                     b.Property<string>("RejectedByCode")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rejected_by_code");
 
                     b.Property<long>("RejectedRows")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rejected_rows");
 
                     b.Property<long>("Rows")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sha256");
 
                     b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
                     b.Property<long>("Unchanged")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("unchanged");
 
                     b.HasKey("Id");
@@ -2344,33 +2319,31 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<int>("FromPrecinctId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("from_precinct_id");
 
                     b.Property<long>("Iin")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("iin");
 
                     b.Property<DateOnly>("OnDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("on_date");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<int>("ToPrecinctId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("to_precinct_id");
 
                     b.HasKey("Id");
@@ -2389,11 +2362,11 @@ namespace Ashyq.Storage.Migrations.Postgres
             modelBuilder.Entity("Ashyq.Storage.Signatures.DeathRecordRow", b =>
                 {
                     b.Property<long>("Iin")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("iin");
 
                     b.Property<DateOnly>("DiedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("died_on");
 
                     b.HasKey("Iin");
@@ -2405,29 +2378,27 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<int>("Lines")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lines");
 
                     b.Property<int>("NomineeNumber")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("nominee_number");
 
                     b.Property<int>("Rejected")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rejected");
 
                     b.Property<int>("Valid")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("valid");
 
                     b.Property<DateTimeOffset>("VerifiedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("verified_at");
 
                     b.HasKey("Id");
@@ -2435,69 +2406,71 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.HasIndex("NomineeNumber");
 
                     b.ToTable("signature_batches", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:signature_batches_no_delete", "CREATE TRIGGER signature_batches_no_delete BEFORE DELETE ON signature_batches\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of signature_batches cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:signature_batches_no_update", "CREATE TRIGGER signature_batches_no_update BEFORE UPDATE ON signature_batches\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of signature_batches cannot change'); END;");
                 });
 
             modelBuilder.Entity("Ashyq.Storage.Signatures.SignatureCheckRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<int>("BatchId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("batch_id");
 
                     b.Property<string>("Code")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<string>("Flags")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("flags");
 
                     b.Property<int>("Line")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line");
 
                     b.Property<string>("MessageEn")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_en");
 
                     b.Property<string>("MessageKk")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_kk");
 
                     b.Property<string>("MessageRu")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_ru");
 
                     b.Property<int>("NomineeNumber")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("nominee_number");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<string>("SheetId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sheet_id");
 
                     b.Property<DateOnly?>("SignedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("signed_on");
 
                     b.Property<long?>("SignerIin")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("signer_iin");
 
                     b.Property<string>("Tec")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tec");
 
                     b.HasKey("Id");
@@ -2515,27 +2488,31 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasDatabaseName("ux_signature_checks_nominee_sheet_line");
 
                     b.ToTable("signature_checks", (string)null);
+
+                    b
+                        .HasAnnotation("Ashyq:Trigger:signature_checks_no_delete", "CREATE TRIGGER signature_checks_no_delete BEFORE DELETE ON signature_checks\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of signature_checks cannot be deleted'); END;")
+                        .HasAnnotation("Ashyq:Trigger:signature_checks_no_update", "CREATE TRIGGER signature_checks_no_update BEFORE UPDATE ON signature_checks\nBEGIN SELECT RAISE(ABORT, 'RECORD.IMMUTABLE: a row of signature_checks cannot change'); END;");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_name");
 
                     b.HasKey("Id");
@@ -2551,22 +2528,20 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_value");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role_id");
 
                     b.HasKey("Id");
@@ -2580,22 +2555,20 @@ namespace Ashyq.Storage.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_value");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
@@ -2608,20 +2581,20 @@ namespace Ashyq.Storage.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("provider_key");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("provider_display_name");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("LoginProvider", "ProviderKey");
@@ -2634,11 +2607,11 @@ namespace Ashyq.Storage.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role_id");
 
                     b.HasKey("UserId", "RoleId");
@@ -2651,19 +2624,19 @@ namespace Ashyq.Storage.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
@@ -2819,16 +2792,7 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyProgressRow", b =>
-                {
-                    b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
-                        .WithMany()
-                        .HasForeignKey("CommissionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Ashyq.Storage.Model.TallyTotalRow", b =>
+            modelBuilder.Entity("Ashyq.Storage.Model.TallyRow", b =>
                 {
                     b.HasOne("Ashyq.Storage.Model.CommissionRow", null)
                         .WithMany()
