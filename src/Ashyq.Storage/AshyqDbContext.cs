@@ -163,6 +163,7 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
             e.ToTable("audit_events");
             e.HasIndex(x => x.At);
             e.HasIndex(x => x.Subject);
+            e.Property(x => x.Disposition).HasDefaultValue("success");
         });
 
         Register.RegisterModel.Configure(modelBuilder);

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ashyq.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AuditEventCatalogue : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "disposition",
+                table: "audit_events",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "success");
+
+            migrationBuilder.AddColumn<long>(
+                name: "start_event_id",
+                table: "audit_events",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "disposition",
+                table: "audit_events");
+
+            migrationBuilder.DropColumn(
+                name: "start_event_id",
+                table: "audit_events");
+        }
+    }
+}
