@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ashyq.Core.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -38,30 +39,41 @@ public static class DeniedAttempts
         }
     }
 
-    /// <summary>Records the request's refusal, if it was refused. Placed after routing, so the endpoint is known.</summary>
+    /// <summary>
+    /// Records the request's refusal, if it was refused: as the answer starts (so the event is committed before the
+    /// client reads the 403), or after the request for a refusal marked once the answer had started. Placed after
+    /// routing, so the endpoint is known.
+    /// </summary>
     public static IApplicationBuilder UseDeniedAttemptsAudit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            context.Response.OnStarting(() => RecordIfRefusedAsync(context));
             await next(context);
-            var refusal = context.Features.Get<Refusal>();
-            if (refusal is null && context.Response.StatusCode != StatusCodes.Status403Forbidden)
-            {
-                return;
-            }
-
-            // The page a forbidden sign-in is sent to only says so: the refusal was the request before it. A page
-            // re-executed for its status code is the same request: one event.
-            if (context.Request.Path.StartsWithSegments("/account/denied") || context.Items.ContainsKey(RecordedKey))
-            {
-                return;
-            }
-
-            context.Items[RecordedKey] = true;
-            var trail = context.RequestServices.GetRequiredService<AuditTrail>();
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-            var detail = string.Join("; ", new[] { refusal?.Attempted, route is null ? null : "route " + route, "HTTP " + context.Response.StatusCode }.Where(x => x is not null));
-            await trail.RecordAsync(AuditEvents.AccessDenied, context.User, $"{context.Request.Method} {context.Request.Path}", detail, AuditDisposition.Failure);
+            await RecordIfRefusedAsync(context);
         });
+
+    private static async Task RecordIfRefusedAsync(HttpContext context)
+    {
+        var refusal = context.Features.Get<Refusal>();
+        if (refusal is null && context.Response.StatusCode != StatusCodes.Status403Forbidden)
+        {
+            return;
+        }
+
+        // The page a forbidden sign-in is sent to only says so: the refusal was the request before it. A page
+        // re-executed for its status code is the same request: one event.
+        if (context.Request.Path.StartsWithSegments("/account/denied") || context.Items.ContainsKey(RecordedKey))
+        {
+            return;
+        }
+
+        context.Items[RecordedKey] = true;
+        var trail = context.RequestServices.GetRequiredService<AuditTrail>();
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        var status = context.Response.StatusCode;
+        var detail = string.Join("; ", new[] { refusal?.Attempted, route is null ? null : "route " + route, "HTTP " + status.ToString(CultureInfo.InvariantCulture) }.Where(x => x is not null));
+        await trail.RecordAsync(AuditEvents.AccessDenied, context.User, $"{context.Request.Method} {context.Request.Path}", detail, AuditDisposition.Failure);
+    }
 }
 
 /// <summary>
