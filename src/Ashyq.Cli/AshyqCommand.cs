@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Elections;
 using Ashyq.Storage;
 using Ashyq.Web;
@@ -117,12 +118,23 @@ public static class AshyqCommand
         root.Subcommands.Add(SignaturesCommands.Create(db, output, error));
         root.Subcommands.Add(ObservationCommands.Create(db, output, error));
         root.Subcommands.Add(ComplaintsCommands.Create(db, output, error));
+        root.Subcommands.Add(AuditCommands.Create(db, output, error));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 
     internal static Store Open(string db) => Store.Parse(db);
+
+    /// <summary>Who a command acts as in the audit log: the command line has no account, so the system user running it.</summary>
+    internal static string AuditUser => "cli:" + Environment.UserName;
+
+    /// <summary>
+    /// Runs a long command's work between its audit start and completion (VVSG 2.0 §15.1), each committed on a
+    /// context of its own: a crash leaves the start without a completion, a failure writes a failed completion.
+    /// </summary>
+    internal static Task<T> AuditedAsync<T>(Store store, AuditLongAction action, string subject, Func<Task<T>> work, Func<T, string?> describe, CancellationToken ct) =>
+        Audit.LongActionAsync(store.CreateContext, action, AuditUser, "", subject, TimeProvider.System, work, describe, ct);
 
     /// <summary>Says that the store holds no election yet and what to run; returns the user-error exit code.</summary>
     internal static async Task<int> NoElectionAsync(TextWriter error, Store store)
@@ -225,8 +237,9 @@ public static class AshyqCommand
     {
         var (definition, text) = LoadDefinition(definitionPath);
         await using var db = await store.OpenAsync(ct);
-        var report = await WithProgress(error, $"Generating {definition.Id} at scale {scale.ToString(CultureInfo.InvariantCulture)} into {store.Display}", progress =>
-            new WorldWriter(db, TimeProvider.System).GenerateAsync(definition, text, scale, seed, progress, ct));
+        var report = await AuditedAsync(store, AuditEvents.Generate, definition.Id, () =>
+            WithProgress(error, $"Generating {definition.Id} at scale {scale.ToString(CultureInfo.InvariantCulture)} into {store.Display}", progress =>
+                new WorldWriter(db, TimeProvider.System).GenerateAsync(definition, text, scale, seed, progress, ct)), Generated, ct);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         if (asJson)
         {
@@ -251,6 +264,9 @@ public static class AshyqCommand
 
         return Ok;
     }
+
+    private static string Generated(GenerationReport report) => string.Create(CultureInfo.InvariantCulture,
+        $"{report.Commissions} commissions, {report.Members} members, {report.Voters} voters");
 
     internal static async Task<T> WithProgress<T>(TextWriter error, string title, Func<Action<WriteProgress>, Task<T>> work)
     {
@@ -407,8 +423,9 @@ public static class AshyqCommand
             if (demo is { } d && await new ElectionQueries(db).ElectionAsync(ct) is null)
             {
                 var (definition, text) = LoadDefinition(d.Definition);
-                var report = await WithProgress(Console.Error, $"The store is empty: generating the demo election {definition.Id} at scale {d.Scale.ToString(CultureInfo.InvariantCulture)}", progress =>
-                    new WorldWriter(db, TimeProvider.System).GenerateAsync(definition, text, d.Scale, d.Seed, progress, ct));
+                var report = await AuditedAsync(store, AuditEvents.Generate, definition.Id, () =>
+                    WithProgress(Console.Error, $"The store is empty: generating the demo election {definition.Id} at scale {d.Scale.ToString(CultureInfo.InvariantCulture)}", progress =>
+                        new WorldWriter(db, TimeProvider.System).GenerateAsync(definition, text, d.Scale, d.Seed, progress, ct)), Generated, ct);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Generated {report.Commissions:N0} commissions, {report.Members:N0} members, {report.Voters:N0} voters in {report.Elapsed.TotalSeconds:F1} s."));
                 await AccountsCommand.SeedDemoAsync(store, output, ct);
                 await QuickCountCommands.SeedDemoAsync(store, output, ct);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Transparency;
 using Ashyq.Storage;
 using Ashyq.Storage.Publication;
@@ -29,8 +30,10 @@ internal static class PublicationCommands
 
             using var key = LogKeys.LoadOrCreate(r.GetValue(keyFile) ?? LogKeys.DefaultPath(store), LogKeys.OriginOf(definition.Id));
             var publisher = new LogPublisher(r.GetValue(outDir)!, key);
-            var count = await publisher.CatchUpAsync(context, ct);
-            var precincts = await new ResultsExporter(r.GetValue(outDir)!).WriteAsync(context, definition, TimeProvider.System, ct);
+            var (count, precincts) = await AshyqCommand.AuditedAsync(store, AuditEvents.Publish, publisher.Directory, async () =>
+                (await publisher.CatchUpAsync(context, ct), await new ResultsExporter(r.GetValue(outDir)!).WriteAsync(context, definition, TimeProvider.System, ct)),
+                p => $"{p.Item1} log entries, tree size {publisher.Size}, results of {p.Item2} precincts",
+                ct);
             await output.WriteLineAsync($"Published {count} log entries to {publisher.Directory} (tree size {publisher.Size}) and the results of {precincts:N0} precincts; verifier key: {key.VerifierKey}");
             return AshyqCommand.Ok;
         }));

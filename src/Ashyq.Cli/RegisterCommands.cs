@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Register;
 using Ashyq.Storage;
 using Ashyq.Storage.Register;
@@ -156,8 +157,11 @@ internal static class RegisterCommands
         RegisterImportReport report;
         try
         {
-            report = await AshyqCommand.WithProgress(error, $"Importing {Path.GetFileName(path)} into the register of {store.Display}", progress =>
-                new RegisterImporter(db, TimeProvider.System).ImportAsync(path, asOf, progress, ct));
+            report = await AshyqCommand.AuditedAsync(store, AuditEvents.RegisterImport, Path.GetFileName(path), () =>
+                AshyqCommand.WithProgress(error, $"Importing {Path.GetFileName(path)} into the register of {store.Display}", progress =>
+                    new RegisterImporter(db, TimeProvider.System).ImportAsync(path, asOf, progress, ct)),
+                r => string.Create(CultureInfo.InvariantCulture, $"sha256 {r.Sha256}; as of {r.AsOf:yyyy-MM-dd}; {r.Rows} rows, {r.Accepted} accepted, {r.Unchanged} unchanged, {r.RejectedRows} refused{(r.AlreadyImported ? "; already imported" : "")}"),
+                ct);
         }
         catch (RegisterFileException e)
         {

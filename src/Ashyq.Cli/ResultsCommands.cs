@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Ashyq.Core.Audit;
 using Ashyq.Storage;
 using Ashyq.Storage.Import;
 
@@ -41,8 +42,11 @@ internal static class ResultsCommands
         ResultsImportReport report;
         try
         {
-            report = await AshyqCommand.WithProgress(error, $"Importing {Path.GetFileName(csvPath)} as {definition.Id} into {store.Display}", progress =>
-                new ResultsCsvImporter(db, TimeProvider.System).ImportAsync(definition, text, csvPath, progress, ct));
+            report = await AshyqCommand.AuditedAsync(store, AuditEvents.ResultsImport, Path.GetFileName(csvPath), () =>
+                AshyqCommand.WithProgress(error, $"Importing {Path.GetFileName(csvPath)} as {definition.Id} into {store.Display}", progress =>
+                    new ResultsCsvImporter(db, TimeProvider.System).ImportAsync(definition, text, csvPath, progress, ct)),
+                r => $"{r.Definition}: {r.Precincts} precincts, {r.Violations.Values.Sum()} control relations broken",
+                ct);
         }
         catch (ResultsImportException e)
         {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Candidates;
 using Ashyq.Storage;
 using Ashyq.Storage.Signatures;
@@ -84,7 +85,10 @@ internal static class SignaturesCommands
         try
         {
             using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, 1 << 16);
-            report = await new SignatureStore(db, definition, TimeProvider.System).VerifyAsync(nominee, reader, ct);
+            report = await AshyqCommand.AuditedAsync(store, AuditEvents.SignatureVerification, $"nominee/{nominee}", () =>
+                new SignatureStore(db, definition, TimeProvider.System).VerifyAsync(nominee, reader, ct),
+                r => $"{Path.GetFileName(path)}: {r.Valid} valid, {r.Rejected.Count} rejected, {r.Flagged.Count} flagged",
+                ct);
         }
         catch (SignatureFileException e)
         {

@@ -167,6 +167,7 @@ public abstract class AshyqDbContext(DbContextOptions options) : IdentityDbConte
             e.Immutable();
             e.HasIndex(x => x.At);
             e.HasIndex(x => x.Subject);
+            e.Property(x => x.Disposition).HasDefaultValue("success");
         });
 
         Register.RegisterModel.Configure(modelBuilder);

@@ -64,7 +64,7 @@ public sealed class ResultsService(AshyqDbContext db, ElectionDefinition definit
             var result = step(version, time.GetUtcNow());
             foreach (var e in version.Events.Skip(eventsBefore))
             {
-                Audit.Record(db, e.By.User, e.By.Commission, "protocol." + e.Kind, $"{precinct}/v{version.Number}", e.Detail, e.At);
+                Audit.Record(db, Ashyq.Core.Audit.AuditEvents.ForProtocol(e.Kind), e.By.User, e.By.Commission, $"{precinct}/v{version.Number}", e.Detail, e.At);
             }
 
             await SaveAsync(precinctId, row, version, ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Commissions;
 using Ashyq.Core.Elections;
 using Ashyq.Core.Publication;
@@ -40,7 +41,7 @@ public sealed class SessionsService(AshyqDbContext db, ElectionDefinition defini
             OpenedAt = time.GetUtcNow(),
         };
         db.Sessions.Add(row);
-        Audit.Record(db, by.User, by.Commission, "session.opened", commission, $"{date:yyyy-MM-dd}; present {present.Count}; quorum {(session.HasQuorum ? "yes" : "no")}", row.OpenedAt);
+        Audit.Record(db, AuditEvents.SessionOpened, by.User, by.Commission, commission, $"{date:yyyy-MM-dd}; present {present.Count}; quorum {(session.HasQuorum ? "yes" : "no")}", row.OpenedAt);
         await db.SaveChangesAsync(ct);
         return row.Id;
     }
@@ -87,7 +88,7 @@ public sealed class SessionsService(AshyqDbContext db, ElectionDefinition defini
                 RecordedAt = at,
             };
             db.Decisions.Add(stored);
-            Audit.Record(db, by.User, by.Commission, "decision.voted", $"{commission}/{number}", $"{decision.For} for, {decision.Against} against, {decision.Abstained} abstained: {(decision.Adopted ? "adopted" : "not adopted")}", at);
+            Audit.Record(db, AuditEvents.DecisionVoted, by.User, by.Commission, $"{commission}/{number}", $"{decision.For} for, {decision.Against} against, {decision.Abstained} abstained: {(decision.Adopted ? "adopted" : "not adopted")}", at);
             await db.SaveChangesAsync(ct);
             var names = members.ToDictionary(m => m.Id, m => m.FullName);
             var index = await TransparencyLog.AppendAsync(db, DecisionRecord.Kind, $"{commission}/{number}", 1, DecisionRecord.Bytes(definition.Id, decision, names), at, ct);

@@ -132,6 +132,7 @@ public static class AshyqWebHost
         }
 
         app.UseRouting();
+        app.UseDeniedAttemptsAudit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAshyqPortal();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Ashyq.Application.Elections;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Results;
 using Ashyq.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,9 @@ public sealed class Actions(AshyqDbContext db, DefinitionCache definitions, Time
         .ToDictionary(x => x.Action, x => Activator.CreateInstance(x.Handler, nonPublic: true)!);
 
     private Storage.Model.ElectionRow? _election;
+
+    /// <summary>Whether this pipeline has audited a denial or a refusal (the web's catch-all for 403s then records none again).</summary>
+    public bool RefusalAudited { get; private set; }
 
     /// <summary>The pipeline over a store of its own, for a command or a simulation that composes no services.</summary>
     public Actions(AshyqDbContext db, TimeProvider time)
@@ -64,13 +68,13 @@ public sealed class Actions(AshyqDbContext db, DefinitionCache definitions, Time
         }
         catch (RuleViolation refusal)
         {
-            await AuditAsync("action.refused", caller, name, caller.Commission, $"{refusal.Code}: {refusal.Message}", ct);
+            await AuditAsync(AuditEvents.ActionRefused, caller, name, caller.Commission, $"{refusal.Code}: {refusal.Message}", ct);
             throw;
         }
 
         if (!Authorization.Allows<TAction>(caller, target))
         {
-            await AuditAsync("access.denied", caller, name, target.Commission, $"{caller.Role} of {caller.Commission}", ct);
+            await AuditAsync(AuditEvents.AccessDenied, caller, name, target.Commission, $"AUTH.FORBIDDEN: {caller.Role} of {caller.Commission}", ct);
             throw new AccessDenied(name.Replace('-', ' '), target.Commission);
         }
 
@@ -91,21 +95,22 @@ public sealed class Actions(AshyqDbContext db, DefinitionCache definitions, Time
         {
             db.ChangeTracker.Clear();
             var refusal = new ConcurrentChange();
-            await AuditAsync("action.refused", caller, name, target.Commission, $"{refusal.Code}: {refusal.Message}", ct);
+            await AuditAsync(AuditEvents.ActionRefused, caller, name, target.Commission, $"{refusal.Code}: {refusal.Message}", ct);
             throw refusal;
         }
         catch (RuleViolation refusal)
         {
             db.ChangeTracker.Clear();
-            await AuditAsync("action.refused", caller, name, target.Commission, $"{refusal.Code}: {refusal.Message}", ct);
+            await AuditAsync(AuditEvents.ActionRefused, caller, name, target.Commission, $"{refusal.Code}: {refusal.Message}", ct);
             throw;
         }
     }
 
     /// <summary>An event of the pipeline's own, written alone: the action it is about left nothing else behind.</summary>
-    private async Task AuditAsync(string kind, Caller caller, string action, string commission, string detail, CancellationToken ct)
+    private async Task AuditAsync(AuditEvent auditEvent, Caller caller, string action, string commission, string detail, CancellationToken ct)
     {
-        Audit.Record(db, caller.User, caller.Commission, kind, $"{action} {commission}", detail, time.GetUtcNow());
+        Audit.Record(db, auditEvent, caller.User, caller.Commission, $"{action} {commission}", detail, time.GetUtcNow(), AuditDisposition.Failure);
+        RefusalAudited = true;
         await db.SaveChangesAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
         ct.ThrowIfCancellationRequested();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Commissions;
 using Ashyq.Core.Complaints;
 using Ashyq.Core.Elections;
@@ -156,7 +157,7 @@ public sealed class ComplaintsService(AshyqDbContext db, ElectionDefinition defi
                 RegisteredBy = by,
                 RegisteredAt = at,
             });
-            Audit.Record(db, by, complaint.ReceivedBy.Commission ?? "", "complaint.received", number.ToString(), $"{complaint.Subject.Kind}; {complaint.Channel}; to {complaint.ReceivedBy}", at);
+            Audit.Record(db, AuditEvents.ComplaintReceived, by, complaint.ReceivedBy.Commission ?? "", number.ToString(), $"{complaint.Subject.Kind}; {complaint.Channel}; to {complaint.ReceivedBy}", at);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -198,7 +199,7 @@ public sealed class ComplaintsService(AshyqDbContext db, ElectionDefinition defi
             By = by.User,
             At = at,
         });
-        Audit.Record(db, by.User, by.Commission, "complaint.forwarded", number.ToString(), $"{forward.From} → {forward.To}: {forward.Reason}", at);
+        Audit.Record(db, AuditEvents.ComplaintForwarded, by.User, by.Commission, number.ToString(), $"{forward.From} → {forward.To}: {forward.Reason}", at);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return forward;
@@ -212,7 +213,7 @@ public sealed class ComplaintsService(AshyqDbContext db, ElectionDefinition defi
         loaded.File.Answer(answer);
         var at = time.GetUtcNow();
         db.ComplaintAnswers.Add(new ComplaintAnswerRow { CaseId = loaded.Id, Official = answer.Official, Position = answer.Position, Date = answer.Date, Text = answer.Text, RecordedBy = by.User, RecordedAt = at });
-        Audit.Record(db, by.User, by.Commission, "complaint.answered", number.ToString(), $"answer signed by {answer.Position}: not a decision", at);
+        Audit.Record(db, AuditEvents.ComplaintAnswered, by.User, by.Commission, number.ToString(), $"answer signed by {answer.Position}: not a decision", at);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
@@ -314,7 +315,7 @@ public sealed class ComplaintsService(AshyqDbContext db, ElectionDefinition defi
             var record = ComplaintDecisionRecord.Build(definition.Id, loaded.File, routing, decision, names);
             var index = await TransparencyLog.AppendAsync(db, ComplaintDecisionRecord.Kind, caseRow.Number, version, ComplaintDecisionRecord.Bytes(record), at, ct);
             db.ComplaintDecisions.Add(new ComplaintDecisionRow { CaseId = caseRow.Id, HearingId = hearing.Id, DecisionId = decisionRow.Id, Version = version, LogIndex = index, RecordedAt = at });
-            Audit.Record(db, hearing.CreatedBy, hearing.Commission, "complaint.decided", caseRow.Number, $"decision {hearing.Commission}/{hearing.DecisionNumber}: {(decisionRow.Adopted ? "adopted" : "not adopted")}, {hearing.Outcome}; log {index}", at);
+            Audit.Record(db, AuditEvents.ComplaintDecided, hearing.CreatedBy, hearing.Commission, caseRow.Number, $"decision {hearing.Commission}/{hearing.DecisionNumber}: {(decisionRow.Adopted ? "adopted" : "not adopted")}, {hearing.Outcome}; log {index}", at);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -351,7 +352,7 @@ public sealed class ComplaintsService(AshyqDbContext db, ElectionDefinition defi
                 RecordedBy = by.User,
                 RecordedAt = at,
             });
-            Audit.Record(db, by.User, by.Commission, "complaint.court-decision", number.ToString(), $"{decision.Court}: {ComplaintStatistics.Key(decision.Outcome)}; log {index}", at);
+            Audit.Record(db, AuditEvents.ComplaintCourtDecision, by.User, by.Commission, number.ToString(), $"{decision.Court}: {ComplaintStatistics.Key(decision.Outcome)}; log {index}", at);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();

@@ -63,8 +63,9 @@ public sealed class DecisionRow
 }
 
 /// <summary>
-/// One state change, for the audit trail: who (a copy of the user name, so the trail survives the account), from
-/// which commission's account, what, on what, when. Never updated or deleted.
+/// One audit event: who (a copy of the user name, so the trail survives the account), from which commission's
+/// account, which event of the catalogue (<see cref="Ashyq.Core.Audit.AuditEvents"/>), on what, when, and how it
+/// ended. Never updated or deleted.
 /// </summary>
 public sealed class AuditEventRow
 {
@@ -76,9 +77,16 @@ public sealed class AuditEventRow
 
     public required string Commission { get; set; }
 
+    /// <summary>The catalogue id of the event, e.g. <c>protocol.accepted</c>.</summary>
     public required string Action { get; set; }
 
     public required string Subject { get; set; }
 
     public string? Detail { get; set; }
+
+    /// <summary>How this occurrence ended: <c>success</c>, <c>failure</c>, <c>na</c> or <c>other</c> (NIST SP 1500-101).</summary>
+    public string Disposition { get; set; } = "success";
+
+    /// <summary>For the completion of a long action, the id of the start event it closes.</summary>
+    public long? StartEventId { get; set; }
 }

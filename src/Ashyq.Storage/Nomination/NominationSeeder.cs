@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Candidates;
 using Ashyq.Core.Elections;
 using Ashyq.Core.Publication;
@@ -136,7 +137,7 @@ public static class NominationSeeder
                 }
             }
 
-            Audit.Record(db, "demo", "CEC", "nomination.demo-seeded", "nomination", $"{files.Count} files, {proxies} proxies", at);
+            Audit.Record(db, AuditEvents.NominationDemoSeeded, "demo", "CEC", "nomination", $"{files.Count} files, {proxies} proxies", at);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Candidates;
 using Ashyq.Core.Elections;
 using Ashyq.Core.Register;
@@ -122,7 +123,7 @@ public sealed class NominationStore(AshyqDbContext db, ElectionDefinition defini
                 RecordedBy = by.User,
                 RecordedAt = at,
             });
-            Audit.Record(db, by.User, by.Commission, "nomination.received", $"nominee/{number}", $"{kind}; nominated {request.NominatedOn:yyyy-MM-dd}", at);
+            Audit.Record(db, AuditEvents.NominationReceived, by.User, by.Commission, $"nominee/{number}", $"{kind}; nominated {request.NominatedOn:yyyy-MM-dd}", at);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return nominee;
@@ -161,7 +162,7 @@ public sealed class NominationStore(AshyqDbContext db, ElectionDefinition defini
         }
 
         db.Set<NominationDocumentRow>().Add(new NominationDocumentRow { NomineeId = nomineeId, Kind = k, Title = string.IsNullOrWhiteSpace(title) ? k : title.Trim(), ReceivedOn = receivedOn, Sha256 = sha256 });
-        Audit.Record(db, by.User, by.Commission, "nomination.document", $"nominee/{nomineeId}", $"{k} received {receivedOn:yyyy-MM-dd}{(amount is { } a ? string.Create(CultureInfo.InvariantCulture, $"; {a}") : "")}", time.GetUtcNow());
+        Audit.Record(db, AuditEvents.NominationDocument, by.User, by.Commission, $"nominee/{nomineeId}", $"{k} received {receivedOn:yyyy-MM-dd}{(amount is { } a ? string.Create(CultureInfo.InvariantCulture, $"; {a}") : "")}", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
@@ -183,7 +184,7 @@ public sealed class NominationStore(AshyqDbContext db, ElectionDefinition defini
             var row = new LanguageCriteriaRow { PublishedOn = publishedOn, MaximumErrors = maximumErrors, Categories = JsonSerializer.Serialize(categories, Json) };
             db.Set<LanguageCriteriaRow>().Add(row);
             var at = time.GetUtcNow();
-            Audit.Record(db, by.User, by.Commission, "language.criteria-published", "language-criteria", $"at most {maximumErrors} errors; {string.Join(", ", categories)}", at);
+            Audit.Record(db, AuditEvents.LanguageCriteriaPublished, by.User, by.Commission, "language-criteria", $"at most {maximumErrors} errors; {string.Join(", ", categories)}", at);
             await db.SaveChangesAsync(ct);
             var record = Core.Publication.CanonicalJson.Serialize(new System.Text.Json.Nodes.JsonObject
             {
@@ -219,7 +220,7 @@ public sealed class NominationStore(AshyqDbContext db, ElectionDefinition defini
         }
 
         db.Set<LanguageTestRow>().Add(new LanguageTestRow { NomineeId = nomineeId, CriteriaId = criteria.Id, TakenOn = takenOn, Text = text });
-        Audit.Record(db, by.User, by.Commission, "language.test-recorded", $"nominee/{nomineeId}", $"taken {takenOn:yyyy-MM-dd}; {text.Length} characters", time.GetUtcNow());
+        Audit.Record(db, AuditEvents.LanguageTestRecorded, by.User, by.Commission, $"nominee/{nomineeId}", $"taken {takenOn:yyyy-MM-dd}; {text.Length} characters", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
@@ -257,7 +258,7 @@ public sealed class NominationStore(AshyqDbContext db, ElectionDefinition defini
                 Examiner = e.Examiner,
                 Note = e.Note,
             }));
-            Audit.Record(db, by.User, by.Commission, "language.examined", $"nominee/{nomineeId}", $"{row.Stage} by {row.Body}: {request.Errors.Count} errors, concluded {conclusion}", time.GetUtcNow());
+            Audit.Record(db, AuditEvents.LanguageExamined, by.User, by.Commission, $"nominee/{nomineeId}", $"{row.Stage} by {row.Body}: {request.Errors.Count} errors, concluded {conclusion}", time.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });

@@ -1,3 +1,4 @@
+using Ashyq.Core.Audit;
 using Ashyq.Core.Candidates;
 using Ashyq.Core.Elections;
 using Ashyq.Core.Results;
@@ -64,7 +65,7 @@ public sealed class ProxyStore(AshyqDbContext db, ElectionDefinition definition,
                 RegisteredBy = by.User,
             };
             db.Set<ProxyRow>().Add(row);
-            Audit.Record(db, by.User, by.Commission, "proxy.registered", $"nominee/{nominee.Number}", $"{precinct.Code} place {slot}", at);
+            Audit.Record(db, AuditEvents.ProxyRegistered, by.User, by.Commission, $"nominee/{nominee.Number}", $"{precinct.Code} place {slot}", at);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using System.Text;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Candidates;
 using Ashyq.Core.Commissions;
 using Ashyq.Core.Elections;
@@ -133,7 +134,7 @@ public sealed class RegistrationService(AshyqDbContext db, ElectionDefinition de
                 Record = record,
                 LogIndex = index,
             });
-            Audit.Record(db, by.User, by.Commission, check.Register ? "candidate.registered" : "candidate.refused", $"nominee/{nomineeNumber}", $"decision {decisionNumber}{(unmet is null ? "" : "; " + unmet)}", at);
+            Audit.Record(db, check.Register ? AuditEvents.CandidateRegistered : AuditEvents.CandidateRefused, by.User, by.Commission, $"nominee/{nomineeNumber}", $"decision {decisionNumber}{(unmet is null ? "" : "; " + unmet)}", at);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });

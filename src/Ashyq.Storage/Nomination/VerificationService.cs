@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Candidates;
 using Ashyq.Core.Commissions;
 using Ashyq.Core.Elections;
@@ -57,7 +58,7 @@ public sealed class VerificationService(AshyqDbContext db, ElectionDefinition de
 
         var row = new VerificationSessionRow { NomineeId = nominee.Id, CommissionId = tec.Id, ScheduledAt = at.ToUniversalTime(), Place = place.Trim(), ScheduledBy = by.User };
         db.Set<VerificationSessionRow>().Add(row);
-        Audit.Record(db, by.User, by.Commission, "verification.scheduled", $"{tec.Code}/nominee/{nominee.Number}", $"{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC at {row.Place}", now);
+        Audit.Record(db, AuditEvents.VerificationScheduled, by.User, by.Commission, $"{tec.Code}/nominee/{nominee.Number}", $"{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC at {row.Place}", now);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return row.Id;
@@ -94,7 +95,7 @@ public sealed class VerificationService(AshyqDbContext db, ElectionDefinition de
 
         var notice = new VerificationNoticeRow { VerificationId = row.Id, ProxyId = proxyId, Recipient = recipient, Role = role, Channel = c, SentAt = now, SentBy = by.User };
         db.Set<VerificationNoticeRow>().Add(notice);
-        Audit.Record(db, by.User, by.Commission, "verification.notice", $"{tec.Code}/nominee/{nominee.Number}", $"{role} {recipient} by {c}", now);
+        Audit.Record(db, AuditEvents.VerificationNotice, by.User, by.Commission, $"{tec.Code}/nominee/{nominee.Number}", $"{role} {recipient} by {c}", now);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return new NoticeView(notice.Id, proxyId, recipient, role, c, now, null);
@@ -137,7 +138,7 @@ public sealed class VerificationService(AshyqDbContext db, ElectionDefinition de
         var notice = await db.Set<VerificationNoticeRow>().FirstOrDefaultAsync(n => n.Id == noticeId && n.VerificationId == verificationId, ct)
             ?? throw new RuleViolation("VERIF.UNKNOWN-NOTICE", $"No notice {noticeId} of this session.");
         notice.Attended = attended;
-        Audit.Record(db, by.User, by.Commission, "verification.attendance", $"{tec.Code}/nominee/{nominee.Number}", $"{notice.Recipient}: {(attended ? "attended" : "absent")}", time.GetUtcNow());
+        Audit.Record(db, AuditEvents.VerificationAttendance, by.User, by.Commission, $"{tec.Code}/nominee/{nominee.Number}", $"{notice.Recipient}: {(attended ? "attended" : "absent")}", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
@@ -199,7 +200,7 @@ public sealed class VerificationService(AshyqDbContext db, ElectionDefinition de
             stored.Protocol = record;
             await db.SaveChangesAsync(ct);
             stored.LogIndex = await TransparencyLog.AppendAsync(db, NominationRecords.VerificationKind, $"{tec.Code}/nominee/{nominee.Number}", 1, record, now, ct);
-            Audit.Record(db, by.User, by.Commission, "verification.protocol-adopted", $"{tec.Code}/nominee/{nominee.Number}", $"decision {decisionNumber}: {counts.Valid} valid, {counts.Rejected} rejected", now);
+            Audit.Record(db, AuditEvents.VerificationProtocolAdopted, by.User, by.Commission, $"{tec.Code}/nominee/{nominee.Number}", $"decision {decisionNumber}: {counts.Valid} valid, {counts.Rejected} rejected", now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });

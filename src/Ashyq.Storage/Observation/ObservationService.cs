@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ashyq.Core.Audit;
 using Ashyq.Core.Observation;
 using Ashyq.Core.Results;
 using Microsoft.EntityFrameworkCore;
@@ -240,7 +241,7 @@ public sealed class ObservationService(AshyqDbContext db, ObservationForms forms
             var stored = results.Count(r => r.Outcome == SubmitOutcome.Stored);
             if (stored > 0)
             {
-                Audit.Record(db, from, "", "observation.submitted", source, $"{stored} stored, {results.Count(r => r.Outcome == SubmitOutcome.AlreadyStored)} already stored, {results.Count(r => r.Outcome == SubmitOutcome.Refused)} refused", now);
+                Audit.Record(db, AuditEvents.ObservationSubmitted, from, "", source, $"{stored} stored, {results.Count(r => r.Outcome == SubmitOutcome.AlreadyStored)} already stored, {results.Count(r => r.Outcome == SubmitOutcome.Refused)} refused", now);
             }
 
             await db.SaveChangesAsync(ct);

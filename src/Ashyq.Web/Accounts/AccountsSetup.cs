@@ -3,6 +3,7 @@ using Ashyq.Core.Commissions;
 using Ashyq.Storage;
 using Ashyq.Storage.Model;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,9 @@ public static class AccountsSetup
             .AddClaimsPrincipalFactory<AshyqClaimsFactory>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        // Sign-ins, sign-outs and refusals are audit events (DeniedAttempts, SignInAudit).
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
         return services;
     }
 

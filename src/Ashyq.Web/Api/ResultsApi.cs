@@ -120,10 +120,10 @@ public static class ResultsApi
     }
 
     private static async Task<Results<Ok<AccessTokenResponseShape>, EmptyHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest body, SignInManager<AshyqUser> signIn)
+        LoginRequest body, SignInManager<AshyqUser> signIn, AuditTrail trail)
     {
         signIn.AuthenticationScheme = Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(body.UserName, body.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAuditedAsync(trail, body.UserName, body.Password, "/api/login");
         if (result.Succeeded)
         {
             // The bearer handler has written the token response.

@@ -674,6 +674,17 @@ namespace Ashyq.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("detail");
 
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("success")
+                        .HasColumnName("disposition");
+
+                    b.Property<long?>("StartEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("start_event_id");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("text")

@@ -657,6 +657,17 @@ namespace Ashyq.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("success")
+                        .HasColumnName("disposition");
+
+                    b.Property<long?>("StartEventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_event_id");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -65,7 +65,9 @@ namespace Ashyq.Storage.Migrations.Postgres
                     commission = table.Column<string>(type: "text", nullable: false),
                     action = table.Column<string>(type: "text", nullable: false),
                     subject = table.Column<string>(type: "text", nullable: false),
-                    detail = table.Column<string>(type: "text", nullable: true)
+                    detail = table.Column<string>(type: "text", nullable: true),
+                    disposition = table.Column<string>(type: "text", nullable: false, defaultValue: "success"),
+                    start_event_id = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {

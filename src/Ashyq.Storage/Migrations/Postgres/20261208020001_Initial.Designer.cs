@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ashyq.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAshyqDbContext))]
-    [Migration("20261208010810_Initial")]
+    [Migration("20261208020001_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -676,6 +676,17 @@ namespace Ashyq.Storage.Migrations.Postgres
                     b.Property<string>("Detail")
                         .HasColumnType("text")
                         .HasColumnName("detail");
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("success")
+                        .HasColumnName("disposition");
+
+                    b.Property<long?>("StartEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("start_event_id");
 
                     b.Property<string>("Subject")
                         .IsRequired()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ashyq.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAshyqDbContext))]
-    [Migration("20261208010727_Initial")]
+    [Migration("20261208015957_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -659,6 +659,17 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("success")
+                        .HasColumnName("disposition");
+
+                    b.Property<long?>("StartEventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_event_id");
 
                     b.Property<string>("Subject")
                         .IsRequired()

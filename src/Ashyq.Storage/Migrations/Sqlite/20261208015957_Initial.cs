@@ -64,7 +64,9 @@ namespace Ashyq.Storage.Migrations.Sqlite
                     commission = table.Column<string>(type: "TEXT", nullable: false),
                     action = table.Column<string>(type: "TEXT", nullable: false),
                     subject = table.Column<string>(type: "TEXT", nullable: false),
-                    detail = table.Column<string>(type: "TEXT", nullable: true)
+                    detail = table.Column<string>(type: "TEXT", nullable: true),
+                    disposition = table.Column<string>(type: "TEXT", nullable: false, defaultValue: "success"),
+                    start_event_id = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
