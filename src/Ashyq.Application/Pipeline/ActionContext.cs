@@ -17,6 +17,9 @@ public sealed class ActionContext(AshyqDbContext db, ElectionRow election, Elect
 
     public Caller Caller => caller;
 
+    /// <summary>The commission the action is taken on, as its handler named it and the pipeline authorized it.</summary>
+    public Target Target { get; internal set; } = new("", null);
+
     public ResultsService Results => field ??= new ResultsService(db, definition, time);
 
     public SessionsService Sessions => field ??= new SessionsService(db, definition, time);

@@ -65,6 +65,7 @@ public sealed class Actions(AshyqDbContext db, DefinitionCache definitions, Time
         try
         {
             target = await handler.TargetAsync(action, context, ct);
+            context.Target = target;
         }
         catch (RuleViolation refusal)
         {

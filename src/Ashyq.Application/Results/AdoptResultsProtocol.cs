@@ -24,9 +24,8 @@ internal sealed class AdoptResultsProtocolHandler : IActionHandler<AdoptResultsP
         return new Target(held.Code, held.Superior);
     }
 
-    public async Task<StoredDecision> HandleAsync(AdoptResultsProtocol action, ActionContext context, CancellationToken ct)
+    public Task<StoredDecision> HandleAsync(AdoptResultsProtocol action, ActionContext context, CancellationToken ct)
     {
-        var commission = (await TargetAsync(action, context, ct)).Commission;
-        return await context.Results.AdoptProtocolAsync(commission, action.Session, action.Number, action.Votes, action.DissentingOpinions, context.Caller.Actor, ct);
+        return context.Results.AdoptProtocolAsync(context.Target.Commission, action.Session, action.Number, action.Votes, action.DissentingOpinions, context.Caller.Actor, ct);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class OpenCorrectionHandler : IActionHandler<OpenCorrection, Pro
 
     public async Task<ProtocolStep> HandleAsync(OpenCorrection action, ActionContext context, CancellationToken ct)
     {
-        var superior = (await PrecinctTarget.OfAsync(action.Precinct, context, ct)).Superior!;
+        var superior = context.Target.Superior!;
         var version = await context.Results.StartCorrectionAsync(action.Precinct, new DecisionReference(superior, action.DecisionNumber, action.DecisionDate, action.Reason), ct);
         return new ProtocolStep(action.Precinct, version.Number, version.State, []);
     }
